@@ -1,5 +1,5 @@
 """Loading the shipped reference data (countries, aliases, organizations,
-memberships, posts) into the database.
+memberships, posts, and the recognition dataset) into the database.
 
 Every file is read and checked before anything is written, and the writes
 happen in one transaction: a damaged file is reported with its name and line
@@ -17,10 +17,15 @@ from pathlib import Path
 
 import pycountry
 from django.db import transaction
+from django.db.models import Model
 
-from recognitions.models import Country, CountryAlias, Membership, Organization, Post
+from recognitions.choices import RecognitionKind, SourceKind
+from recognitions.models import Country, CountryAlias, Membership, Organization, Post, RecognitionEvent
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+#: Recognition datasets and the entity each one is about.
+RECOGNITION_FILES = {"kosovo_recognitions.csv": "XK"}
 
 
 class ReferenceDataError(Exception):
@@ -80,6 +85,7 @@ class LoadReport:
     created: Counter = field(default_factory=Counter)
     updated: Counter = field(default_factory=Counter)
     unchanged: Counter = field(default_factory=Counter)
+    existing: dict = field(default_factory=dict, repr=False)
 
     def summary(self) -> str:
         kinds = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
@@ -89,13 +95,27 @@ class LoadReport:
         )
 
 
+def _existing_rows(report: LoadReport, model, names: tuple[str, ...]) -> dict:
+    """All rows of a model keyed by the lookup fields, read once per load (one query, not one per row)."""
+    rows = report.existing.get((model, names))
+    if rows is None:
+        attnames = [(name, model._meta.get_field(name).attname) for name in names]
+        rows = report.existing[(model, names)] = {
+            tuple((name, getattr(obj, attname)) for name, attname in attnames): obj for obj in model.objects.order_by()
+        }
+    return rows
+
+
 def _upsert(report: LoadReport, model, lookup: dict, values: dict):
     """Create or update one row, writing only when something differs."""
     kind = model._meta.verbose_name_plural
-    obj = model.objects.filter(**lookup).first()
+    rows = _existing_rows(report, model, tuple(sorted(lookup)))
+    key = tuple(sorted((name, value.pk if isinstance(value, Model) else value) for name, value in lookup.items()))
+    obj = rows.get(key)
     if obj is None:
         report.created[kind] += 1
-        return model.objects.create(**lookup, **values)
+        rows[key] = obj = model.objects.create(**lookup, **values)
+        return obj
     changed = [name for name, value in values.items() if getattr(obj, name) != value]
     if changed:
         for name in changed:
@@ -141,6 +161,7 @@ class ReferenceFiles:
     memberships: list[Row]
     aliases: list[Row]
     posts: list[Row]
+    recognitions: dict[str, list[Row]] = field(default_factory=dict)
 
 
 def read_reference_files(data_dir: Path = DATA_DIR) -> ReferenceFiles:
@@ -157,6 +178,10 @@ def read_reference_files(data_dir: Path = DATA_DIR) -> ReferenceFiles:
             data_dir / "memberships.csv", ("organization", "country_code", "joined_on", "left_on", "source")
         ),
         **{key: read_rows(path, cols) if path.exists() else [] for key, (path, cols) in optional.items()},
+        recognitions={
+            entity: read_rows(data_dir / name, ("country_code", "recognized_on", "kind", "note", "source"))
+            for name, entity in RECOGNITION_FILES.items()
+        },
     )
 
 
@@ -174,6 +199,8 @@ def load_reference_data(data_dir: Path = DATA_DIR) -> LoadReport:
         organizations = _load_organizations(files.organizations, report)
         _load_memberships(files.memberships, countries, organizations, report)
         _load_posts(files.posts, countries, organizations, report)
+        for entity, rows in files.recognitions.items():
+            _load_recognitions(rows, entity, countries, report)
     return report
 
 
@@ -282,3 +309,47 @@ def _load_posts(rows, countries, organizations, report):
                 "archive_origin": row.text("archive_origin"),
             },
         )
+
+
+def _load_recognitions(rows, entity_code, countries, report):
+    """Each dataset row becomes a recognition event whose source is the dataset.
+
+    A row is found again by state, kind and date, so loading twice adds
+    nothing and a changed note or source updates the event in place.
+    """
+    entity = countries.get(entity_code)
+    if entity is None:
+        raise ReferenceDataError(f"recognition dataset names entity {entity_code!r}, which is not a known code")
+    existing = {
+        (e.state_id, e.kind, e.date): e
+        for e in RecognitionEvent.objects.filter(entity=entity, source_kind=SourceKind.DATASET)
+    }
+    for row in rows:
+        code, kind = row.text("country_code"), row.text("kind")
+        state = countries.get(code)
+        if state is None:
+            raise row.fail(f"country_code {code!r} is not a known country code")
+        if state.pk == entity.pk:
+            raise row.fail(f"{code} cannot recognize itself")
+        if kind not in RecognitionKind.values:
+            raise row.fail(f"kind {kind!r} is not one of {', '.join(RecognitionKind.values)}")
+        day = row.date("recognized_on")
+        if entity.declared_on and day < entity.declared_on:
+            raise row.fail(f"recognized_on {day} is before {entity.name} was declared on {entity.declared_on}")
+        values = {"note": row.text("note"), "citation": row.text("source")}
+        event = existing.get((state.pk, kind, day))
+        kind_label = RecognitionEvent._meta.verbose_name_plural
+        if event is None:
+            RecognitionEvent.objects.create(
+                state=state, entity=entity, kind=kind, date=day, source_kind=SourceKind.DATASET, **values
+            )
+            report.created[kind_label] += 1
+            continue
+        changed = [name for name, value in values.items() if getattr(event, name) != value]
+        if changed:
+            for name in changed:
+                setattr(event, name, values[name])
+            event.save(update_fields=changed)
+            report.updated[kind_label] += 1
+        else:
+            report.unchanged[kind_label] += 1
