@@ -106,3 +106,14 @@ def visible_q(user, level_field: str = "classification_level", noforn_field: str
 def highest(markings) -> Marking:
     """The marking a banner shows for a page that displays all of these."""
     return max(markings, default=Marking(U))
+
+
+def note_shown(request, *markings: Marking) -> None:
+    """Record that the page being built displays material with these markings."""
+    shown = request.__dict__.setdefault("_shown_markings", [])
+    shown.extend(markings)
+
+
+def page_marking(request) -> Marking:
+    """The banner marking of a page: the highest marking it displays."""
+    return highest(getattr(request, "_shown_markings", ()))

@@ -5,20 +5,17 @@ folder, DEBUG on, Celery tasks run in-process). `DATABASE_URL` and
 `CELERY_BROKER_URL` switch to the production shape.
 """
 
+import hashlib
 from pathlib import Path
 
 import environ
-from django.core.exceptions import ImproperlyConfigured
+
+from config.errors import SettingError
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
-DEV_SECRET_KEY = "dev-only-insecure-key-never-use-in-production"
-
-
-class SettingError(ImproperlyConfigured):
-    """A setting from the environment is missing or malformed; the message names it."""
 
 
 def _read(name, reader, **kwargs):
@@ -28,13 +25,26 @@ def _read(name, reader, **kwargs):
         raise SettingError(f"{name} is not valid: {exc}") from None
 
 
-DEBUG = _read("DEBUG", env.bool, default=True)
+_TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _strict_bool(name, default):
+    raw = env.str(name, default="").strip().lower()
+    if not raw:
+        return default
+    if raw not in _TRUE + _FALSE:
+        raise SettingError(f"{name} is not valid: {raw!r} is not one of {', '.join(_TRUE + _FALSE)}")
+    return raw in _TRUE
+
+
+DEBUG = _strict_bool("DEBUG", default=True)
 
 SECRET_KEY = env.str("SECRET_KEY", default="")
 if not SECRET_KEY:
     if not DEBUG:
         raise SettingError("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = DEV_SECRET_KEY
+    # Local runs only: stable per checkout, so sessions survive a restart.
+    SECRET_KEY = "dev-" + hashlib.sha256(str(BASE_DIR).encode()).hexdigest()
 
 ALLOWED_HOSTS = _read(
     "ALLOWED_HOSTS", env.list, default=["127.0.0.1", "localhost", "testserver"] if DEBUG else []
@@ -183,6 +193,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Recognition of contested states, organization memberships, demarches and the cables behind them.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
@@ -205,7 +216,7 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 if not DEBUG:
-    SECURE_SSL_REDIRECT = _read("SECURE_SSL_REDIRECT", env.bool, default=True)
+    SECURE_SSL_REDIRECT = _strict_bool("SECURE_SSL_REDIRECT", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = _read("SECURE_HSTS_SECONDS", env.int, default=31536000)

@@ -1,0 +1,284 @@
+"""Loading the shipped reference data (countries, aliases, organizations,
+memberships, posts) into the database.
+
+Every file is read and checked before anything is written, and the writes
+happen in one transaction: a damaged file is reported with its name and line
+and leaves the database as it was. Loading twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pycountry
+from django.db import transaction
+
+from recognitions.models import Country, CountryAlias, Membership, Organization, Post
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+class ReferenceDataError(Exception):
+    """A reference file is missing, malformed or inconsistent; the message names file and line."""
+
+
+@dataclass
+class Row:
+    path: Path
+    line: int
+    values: dict[str, str]
+
+    def fail(self, problem: str) -> ReferenceDataError:
+        return ReferenceDataError(f"{self.path.name}, line {self.line}: {problem}")
+
+    def text(self, name: str) -> str:
+        return (self.values.get(name) or "").strip()
+
+    def date(self, name: str, *, required: bool = True) -> dt.date | None:
+        raw = self.text(name)
+        if not raw:
+            if required:
+                raise self.fail(f"{name} is empty")
+            return None
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            raise self.fail(f"{name} {raw!r} is not a date in YYYY-MM-DD form") from None
+
+
+def read_rows(path: Path, required: Iterable[str]) -> list[Row]:
+    """The rows of a CSV file with a header, each with the line it starts on."""
+    if not path.exists():
+        raise ReferenceDataError(f"{path.name}: file not found at {path}")
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle, strict=True)
+            missing = [name for name in required if name not in (reader.fieldnames or [])]
+            if missing:
+                raise ReferenceDataError(f"{path.name}, line 1: missing columns {', '.join(missing)}")
+            rows = []
+            line = reader.line_num
+            for values in reader:
+                if None in values or any(v is None for v in values.values()):
+                    raise ReferenceDataError(f"{path.name}, line {line + 1}: wrong number of columns")
+                rows.append(Row(path, line + 1, values))
+                line = reader.line_num
+            return rows
+    except UnicodeDecodeError as exc:
+        raise ReferenceDataError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except csv.Error as exc:
+        raise ReferenceDataError(f"{path.name}, line {reader.line_num}: {exc}") from None
+
+
+@dataclass
+class LoadReport:
+    created: Counter = field(default_factory=Counter)
+    updated: Counter = field(default_factory=Counter)
+    unchanged: Counter = field(default_factory=Counter)
+
+    def summary(self) -> str:
+        kinds = sorted(set(self.created) | set(self.updated) | set(self.unchanged))
+        return "; ".join(
+            f"{kind}: {self.created[kind]} new, {self.updated[kind]} updated, {self.unchanged[kind]} unchanged"
+            for kind in kinds
+        )
+
+
+def _upsert(report: LoadReport, model, lookup: dict, values: dict):
+    """Create or update one row, writing only when something differs."""
+    kind = model._meta.verbose_name_plural
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        report.created[kind] += 1
+        return model.objects.create(**lookup, **values)
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save(update_fields=changed)
+        report.updated[kind] += 1
+    else:
+        report.unchanged[kind] += 1
+    return obj
+
+
+def normalize_alias(name: str) -> str:
+    from recognitions.names import normalize
+
+    return normalize(name)
+
+
+def _iso_countries() -> list[dict]:
+    return [
+        {
+            "code": c.alpha_2,
+            "alpha3": c.alpha_3,
+            "numeric": c.numeric,
+            "name": getattr(c, "common_name", None) or c.name,
+            "official_name": getattr(c, "official_name", "") or c.name,
+        }
+        for c in pycountry.countries
+    ]
+
+
+def _split_name(full: str) -> tuple[str, str]:
+    """'Kosovo (Republic of Kosovo)' -> ('Kosovo', 'Republic of Kosovo')."""
+    if full.endswith(")") and " (" in full:
+        short, _, rest = full.partition(" (")
+        return short.strip(), rest[:-1].strip()
+    return full, full
+
+
+@dataclass
+class ReferenceFiles:
+    contested: list[Row]
+    organizations: list[Row]
+    memberships: list[Row]
+    aliases: list[Row]
+    posts: list[Row]
+
+
+def read_reference_files(data_dir: Path = DATA_DIR) -> ReferenceFiles:
+    optional = {
+        "aliases": (data_dir / "aliases.csv", ("code", "alias")),
+        "posts": (data_dir / "posts.csv", ("name", "kind")),
+    }
+    return ReferenceFiles(
+        contested=read_rows(
+            data_dir / "contested_entities.csv", ("entity_code", "name", "declared_on", "parent_state", "source")
+        ),
+        organizations=read_rows(data_dir / "organizations.csv", ("code", "name", "founded_on", "source")),
+        memberships=read_rows(
+            data_dir / "memberships.csv", ("organization", "country_code", "joined_on", "left_on", "source")
+        ),
+        **{key: read_rows(path, cols) if path.exists() else [] for key, (path, cols) in optional.items()},
+    )
+
+
+def load_reference_data(data_dir: Path = DATA_DIR) -> LoadReport:
+    """Load every reference file; all or nothing."""
+    files = read_reference_files(data_dir)
+    report = LoadReport()
+    with transaction.atomic():
+        countries = {
+            row["code"]: _upsert(report, Country, {"code": row["code"]}, {k: v for k, v in row.items() if k != "code"})
+            for row in _iso_countries()
+        }
+        _load_contested(files.contested, countries, report)
+        _load_aliases(files.aliases, countries, report)
+        organizations = _load_organizations(files.organizations, report)
+        _load_memberships(files.memberships, countries, organizations, report)
+        _load_posts(files.posts, countries, organizations, report)
+    return report
+
+
+def _load_contested(rows, countries, report):
+    for row in rows:
+        code = row.text("entity_code")
+        if not code:
+            raise row.fail("entity_code is empty")
+        short, official = _split_name(row.text("name"))
+        existing = countries.get(code)
+        values = {
+            "is_contested": True,
+            "declared_on": row.date("declared_on"),
+            "source": row.text("source"),
+            "note": row.text("note"),
+        }
+        if existing is None:
+            values.update({"name": short, "official_name": official, "alpha3": "XKX" if code == "XK" else ""})
+        countries[code] = _upsert(report, Country, {"code": code}, values)
+    for row in rows:
+        parent = row.text("parent_state")
+        if parent:
+            if parent not in countries:
+                raise row.fail(f"parent_state {parent!r} is not a known country code")
+            entity = countries[row.text("entity_code")]
+            if entity.parent_state_id != countries[parent].pk:
+                entity.parent_state = countries[parent]
+                entity.save(update_fields=["parent_state"])
+
+
+def _load_aliases(rows, countries, report):
+    for row in rows:
+        code, alias = row.text("code"), row.text("alias")
+        if code not in countries:
+            raise row.fail(f"code {code!r} is not a known country code")
+        if not alias:
+            raise row.fail("alias is empty")
+        _upsert(
+            report,
+            CountryAlias,
+            {"country": countries[code], "normalized": normalize_alias(alias)},
+            {"alias": alias, "kind": row.text("kind")},
+        )
+
+
+def _load_organizations(rows, report):
+    organizations = {}
+    for row in rows:
+        code = row.text("code")
+        if not code:
+            raise row.fail("code is empty")
+        organizations[code] = _upsert(
+            report,
+            Organization,
+            {"code": code},
+            {
+                "name": row.text("name"),
+                "founded_on": row.date("founded_on", required=False),
+                "kind": row.text("kind"),
+                "headquarters": row.text("headquarters"),
+                "source": row.text("source"),
+                "note": row.text("note"),
+            },
+        )
+    return organizations
+
+
+def _load_memberships(rows, countries, organizations, report):
+    for row in rows:
+        org, code = row.text("organization"), row.text("country_code")
+        if org not in organizations:
+            raise row.fail(f"organization {org!r} is not in organizations.csv")
+        if code not in countries:
+            raise row.fail(f"country_code {code!r} is not a known country code")
+        joined, left = row.date("joined_on"), row.date("left_on", required=False)
+        if left is not None and left <= joined:
+            raise row.fail(f"left_on {left} is not after joined_on {joined}")
+        _upsert(
+            report,
+            Membership,
+            {"organization": organizations[org], "country": countries[code], "joined_on": joined},
+            {"left_on": left, "source": row.text("source"), "note": row.text("note")},
+        )
+
+
+def _load_posts(rows, countries, organizations, report):
+    for row in rows:
+        name = row.text("name")
+        if not name:
+            raise row.fail("name is empty")
+        country_code, org_code = row.text("country_code"), row.text("organization_code")
+        if country_code and country_code not in countries:
+            raise row.fail(f"country_code {country_code!r} is not a known country code")
+        if org_code and org_code not in organizations:
+            raise row.fail(f"organization_code {org_code!r} is not in organizations.csv")
+        _upsert(
+            report,
+            Post,
+            {"name": name},
+            {
+                "kind": row.text("kind"),
+                "city": row.text("city"),
+                "country": countries.get(country_code),
+                "organization": organizations.get(org_code),
+                "routing": row.text("routing"),
+                "archive_origin": row.text("archive_origin"),
+            },
+        )

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from recognitions import views
+
+app_name = "recognitions"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("countries/<str:code>/", views.country_detail, name="country"),
+    path("organizations/<str:code>/", views.organization_detail, name="organization"),
+]
