@@ -67,7 +67,7 @@ _TOKEN = re.compile(r"[^\W_]+|&")
 # and at most one hyphen, apostrophe, period, comma or slash ("Guinea-Bissau", "U.S.",
 # "Cote d'Ivoire", "Korea, Republic of").
 _NEXT_TOKEN = re.compile(r"[ \t\r\n]*+[-'\u2019.,/]?+[ \t\r\n]*+([^\W_]+|&)")
-_POSSESSIVE = re.compile(r"(?<=[^\W_])['\u2019,]s\b", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:(?<=[^\W_])|(?<=\.))['\u2019,]s\b", re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "dr"}
 _IN_CONTEXT = {"chad", "georgia"}
 _REJECTED = object()
@@ -111,6 +111,9 @@ class Match(NamedTuple):
     end: int
     text: str
     kind: str = "name"
+
+
+_new_match = tuple.__new__  # Match(...) without the keyword handling: the scan makes many
 
 
 @dataclass(frozen=True)
@@ -236,7 +239,7 @@ class NameIndex:
             if period and text[end : end + 1] == ".":
                 end += 1
             if code is not None and (key not in _IN_CONTEXT or _plausible(key, text, start, end)):
-                found.append(Match(code, start, end, text[start:end], kind))
+                found.append(_new_match(Match, (code, start, end, text[start:end], kind)))
             pos = end
 
     def _judge(self, written: str) -> tuple | object:
