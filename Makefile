@@ -13,6 +13,7 @@ $(BIN)/python:
 $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	mkdir -p staticfiles
 	touch $@
 
 VENDOR := static/vendor
@@ -25,6 +26,7 @@ $(VENDOR)/.installed: package.json package-lock.json
 	cp node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/chart.umd.min.js
 	cp node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/topojson-client.min.js
 	cp node_modules/world-atlas/countries-110m.json $(VENDOR)/countries-110m.json
+	mkdir -p staticfiles
 	touch $@
 
 install: $(VENV)/.installed $(VENDOR)/.installed
