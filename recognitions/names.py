@@ -423,9 +423,7 @@ class Resolver:
     """Resolves country and organization names; build it once (see `default_resolver`)."""
 
     def __init__(self) -> None:
-        self.countries = NameIndex(
-            country_entries(), (row["name"] for row in _read_csv("ambiguous_names.csv"))
-        )
+        self.countries = NameIndex(country_entries(), (row["name"] for row in _read_csv("ambiguous_names.csv")))
         organizations = _read_csv("organizations.csv")
         self._organization_names = {row["code"]: row["name"] for row in organizations}
         org_entries = [(row["code"], row["name"], "name") for row in organizations]

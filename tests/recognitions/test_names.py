@@ -129,8 +129,21 @@ def test_unknown_name_stays_none(resolver, name):
 
 
 @pytest.mark.parametrize(
-    "name", ["Congo", "the Congo", "Congolese", "Korea", "Korean", "GOI", "GOS", "Guinean", "Dominican", "New Guinea",
-             "Virgin Islands", "Northern Ireland"]
+    "name",
+    [
+        "Congo",
+        "the Congo",
+        "Congolese",
+        "Korea",
+        "Korean",
+        "GOI",
+        "GOS",
+        "Guinean",
+        "Dominican",
+        "New Guinea",
+        "Virgin Islands",
+        "Northern Ireland",
+    ],
 )
 def test_ambiguous_name_stays_none(resolver, name):
     assert resolver.resolve_country(name) is None
@@ -147,8 +160,12 @@ def test_codes_resolve(resolver):
 def test_every_iso_country_resolves_from_its_names_and_alpha_3(resolver):
     wrong = []
     for country in pycountry.countries:
-        names = [country.name, country.alpha_3, getattr(country, "common_name", None),
-                 getattr(country, "official_name", None)]
+        names = [
+            country.name,
+            country.alpha_3,
+            getattr(country, "common_name", None),
+            getattr(country, "official_name", None),
+        ]
         for name in filter(None, names):
             if name == "Congo":  # Republic of the Congo's ISO short name: ambiguous on purpose
                 continue
@@ -219,8 +236,9 @@ def test_name_wrapped_over_two_lines_is_found():
 
 
 def test_ambiguous_and_non_country_phrases_yield_nothing():
-    text = ("Congo, Korea, New Guinea, the Niger Delta, New Mexico, Latin American states, "
-            "the GOI position and Mexico City")
+    text = (
+        "Congo, Korea, New Guinea, the Niger Delta, New Mexico, Latin American states, the GOI position and Mexico City"
+    )
     assert find_countries(text) == []
 
 
@@ -251,11 +269,26 @@ def test_embassy_cities_are_not_countries():
 
 @pytest.mark.parametrize(
     ("name", "code"),
-    [("United Nations", "UN"), ("the U.N.", "UN"), ("UNSC", "UN"), ("UNGA", "UN"), ("European Union", "EU"),
-     ("EU", "EU"), ("NATO", "NATO"), ("Organization of the Islamic Conference", "OIC"),
-     ("Organisation of Islamic Cooperation", "OIC"), ("Islamic Conference", "OIC"), ("OSCE", "OSCE"),
-     ("Council of Europe", "CoE"), ("G-7", "G7"), ("Group of Seven", "G7"), ("G-8", "G8"),
-     ("International Monetary Fund", "IMF"), ("World Bank", "IBRD"), ("UNESCO", "UNESCO")],
+    [
+        ("United Nations", "UN"),
+        ("the U.N.", "UN"),
+        ("UNSC", "UN"),
+        ("UNGA", "UN"),
+        ("European Union", "EU"),
+        ("EU", "EU"),
+        ("NATO", "NATO"),
+        ("Organization of the Islamic Conference", "OIC"),
+        ("Organisation of Islamic Cooperation", "OIC"),
+        ("Islamic Conference", "OIC"),
+        ("OSCE", "OSCE"),
+        ("Council of Europe", "CoE"),
+        ("G-7", "G7"),
+        ("Group of Seven", "G7"),
+        ("G-8", "G8"),
+        ("International Monetary Fund", "IMF"),
+        ("World Bank", "IBRD"),
+        ("UNESCO", "UNESCO"),
+    ],
 )
 def test_organization_resolves(name, code):
     assert default_resolver().resolve_organization(name) == code
@@ -303,7 +336,20 @@ def test_finds_states_in_scraped_09state39345():
 
 def test_finds_the_states_of_08state22377():
     assert codes(find_countries(STATE_22377_P3)) == [
-        "SN", "XK", "SN", "AF", "TR", "AL", "MY", "RU", "ID", "FR", "DE", "IT", "GB", "US",
+        "SN",
+        "XK",
+        "SN",
+        "AF",
+        "TR",
+        "AL",
+        "MY",
+        "RU",
+        "ID",
+        "FR",
+        "DE",
+        "IT",
+        "GB",
+        "US",
     ]
     assert codes(find_organizations(STATE_22377_P3)) == ["OIC", "OIC", "OIC", "OIC", "OIC"]
 
