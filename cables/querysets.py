@@ -16,6 +16,8 @@ from cables.clearance import visible_q
 
 #: The text-search configuration of the stored search vector (see migration 0002).
 SEARCH_CONFIG = "english"
+#: Where ts_headline puts its marks; `Cable.snippet_for` escapes the text and turns them into <mark>.
+MARK_START, MARK_END = "\x02", "\x03"
 
 
 class StoredSearchVector(Expression):
@@ -60,7 +62,7 @@ class CableQuerySet(models.QuerySet):
                 .annotate(
                     rank=SearchRank(StoredSearchVector(), query),
                     snippet=SearchHeadline(
-                        "raw_text", query, config=SEARCH_CONFIG, start_sel="<mark>", stop_sel="</mark>",
+                        "raw_text", query, config=SEARCH_CONFIG, start_sel=MARK_START, stop_sel=MARK_END,
                         max_fragments=2, max_words=30, min_words=12,
                     ),
                 )

@@ -10,7 +10,14 @@ from django.db.models import Q
 from django.urls import reverse
 
 from cables.clearance import Marking
-from cables.querysets import CableQuerySet, CableReferenceQuerySet, ParagraphQuerySet, search_words
+from cables.querysets import (
+    MARK_END,
+    MARK_START,
+    CableQuerySet,
+    CableReferenceQuerySet,
+    ParagraphQuerySet,
+    search_words,
+)
 
 
 class Tag(models.Model):
@@ -92,17 +99,18 @@ class Cable(models.Model):
         return Marking(self.classification_level, self.noforn)
 
     def snippet_for(self, q: str, width: int = 220) -> str:
-        """A short excerpt around the first word of `q` found in the text, matches in `<mark>`.
+        """A short excerpt of the raw text around the first word of `q` found, matches in `<mark>`.
 
-        PostgreSQL's search annotates `snippet` with ts_headline; this is the
-        SQLite counterpart. The text is escaped before marking, so the result is
-        safe HTML.
+        PostgreSQL's search annotates `snippet` with ts_headline, its matches
+        between control characters; elsewhere the excerpt is cut here. Either
+        way the text is escaped before the marks go in, so the result is safe HTML
+        even when the raw text is a web page.
         """
         annotated = getattr(self, "snippet", None)
         if annotated is not None:
-            return annotated
+            return html.escape(annotated).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
         words = search_words(q)
-        text = " ".join(p.text for p in self.paragraphs.all()) or self.subject
+        text = self.raw_text
         start = 0
         lowered = text.lower()
         for word in words:

@@ -133,7 +133,7 @@ def test_postgres_search_uses_the_stored_vector_and_stems_words():
     cable_ingest(parse_cable(raw), raw)
     found = list(Cable.objects.search("recognizing"))  # the text has "recognize", "recognized"
     assert [c.reference_id for c in found] == ["08STATE22377"]
-    assert "<mark>" in found[0].snippet
+    assert "<mark>" in found[0].snippet_for("recognizing")
     with connection.cursor() as cursor:
         cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'cables_cable_search_vector_gin'")
         assert "gin" in cursor.fetchone()[0]
