@@ -35,6 +35,10 @@ class FactReviewError(ValueError):
     """A decision on a fact was refused; the message says why."""
 
 
+class StaleFact(FactReviewError):
+    """The fact changed since the analyst read it."""
+
+
 @dataclass
 class BulkOutcome:
     decided: list[Fact] = field(default_factory=list)
@@ -55,7 +59,7 @@ def _lock(fact: Fact | int, user, version: int | None) -> Fact:
     if locked is None or not can_see(user, locked.marking):
         raise FactReviewError(ABOVE_CLEARANCE)
     if version is not None and int(version) != locked.version:
-        raise FactReviewError(STALE.format(what=_describe(locked), given=version, current=locked.version))
+        raise StaleFact(STALE.format(what=_describe(locked), given=version, current=locked.version))
     if locked.review_state != ReviewState.PENDING:
         raise FactReviewError(NOT_PENDING.format(state=_describe(locked)))
     return locked
