@@ -1,5 +1,5 @@
 """Loading the shipped reference data (countries, aliases, organizations,
-memberships, posts) into the database.
+memberships, posts, and the recognition dataset) into the database.
 
 Every file is read and checked before anything is written, and the writes
 happen in one transaction: a damaged file is reported with its name and line
@@ -17,10 +17,15 @@ from pathlib import Path
 
 import pycountry
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
-from recognitions.models import Country, CountryAlias, Membership, Organization, Post
+from recognitions.choices import RecognitionKind, SourceKind
+from recognitions.models import Country, CountryAlias, Membership, Organization, Post, RecognitionEvent
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+
+#: Recognition datasets and the entity each one is about.
+RECOGNITION_FILES = {"kosovo_recognitions.csv": "XK"}
 
 
 class ReferenceDataError(Exception):
@@ -141,6 +146,7 @@ class ReferenceFiles:
     memberships: list[Row]
     aliases: list[Row]
     posts: list[Row]
+    recognitions: dict[str, list[Row]] = field(default_factory=dict)
 
 
 def read_reference_files(data_dir: Path = DATA_DIR) -> ReferenceFiles:
@@ -157,6 +163,10 @@ def read_reference_files(data_dir: Path = DATA_DIR) -> ReferenceFiles:
             data_dir / "memberships.csv", ("organization", "country_code", "joined_on", "left_on", "source")
         ),
         **{key: read_rows(path, cols) if path.exists() else [] for key, (path, cols) in optional.items()},
+        recognitions={
+            entity: read_rows(data_dir / name, ("country_code", "recognized_on", "kind", "note", "source"))
+            for name, entity in RECOGNITION_FILES.items()
+        },
     )
 
 
@@ -164,10 +174,10 @@ class Table:
     """The existing rows of one model by natural key; new and changed rows are
     written in bulk by `save`, so a second load costs a handful of queries."""
 
-    def __init__(self, report: LoadReport, model, key: Callable):
+    def __init__(self, report: LoadReport, model, key: Callable, rows=None):
         self.report, self.model, self.key = report, model, key
         self.kind = model._meta.verbose_name_plural
-        self.rows = {key(obj): obj for obj in model.objects.all()}
+        self.rows = {key(obj): obj for obj in (model.objects.all() if rows is None else rows)}
         self.new: list = []
         self.changed: dict[int, tuple] = {}
 
@@ -192,8 +202,12 @@ class Table:
             self.report.unchanged[self.kind] += 1
         return obj
 
-    def save(self):
-        self.model.objects.bulk_create(self.new, batch_size=500)
+    def save(self, with_history: bool = False):
+        """Write the new and changed rows; `with_history` also records them in the model's history."""
+        if with_history:
+            bulk_create_with_history(self.new, self.model, batch_size=500)
+        else:
+            self.model.objects.bulk_create(self.new, batch_size=500)
         for obj, fields in self.changed.values():
             obj.save(update_fields=sorted(fields))
         self.new, self.changed = [], {}
@@ -213,6 +227,8 @@ def load_reference_data(data_dir: Path = DATA_DIR) -> LoadReport:
         organizations = _load_organizations(files.organizations, report)
         _load_memberships(files.memberships, by_code, organizations, report)
         _load_posts(files.posts, by_code, organizations, report)
+        for entity, rows in files.recognitions.items():
+            _load_recognitions(rows, entity, by_code, report)
     return report
 
 
@@ -318,3 +334,34 @@ def _load_posts(rows, countries, organizations, report):
             },
         )
     table.save()
+
+
+def _load_recognitions(rows, entity_code, countries, report):
+    """Each dataset row becomes a recognition event whose source is the dataset.
+
+    A row is found again by state, kind and date, so loading twice adds
+    nothing and a changed note or source updates the event in place.
+    """
+    entity = countries.get(entity_code)
+    if entity is None:
+        raise ReferenceDataError(f"recognition dataset names entity {entity_code!r}, which is not a known code")
+    existing = RecognitionEvent.objects.filter(entity=entity, source_kind=SourceKind.DATASET)
+    table = Table(report, RecognitionEvent, key=lambda e: (e.state_id, e.kind, e.date), rows=existing)
+    for row in rows:
+        code, kind = row.text("country_code"), row.text("kind")
+        state = countries.get(code)
+        if state is None:
+            raise row.fail(f"country_code {code!r} is not a known country code")
+        if state.pk == entity.pk:
+            raise row.fail(f"{code} cannot recognize itself")
+        if kind not in RecognitionKind.values:
+            raise row.fail(f"kind {kind!r} is not one of {', '.join(RecognitionKind.values)}")
+        day = row.date("recognized_on")
+        if entity.declared_on and day < entity.declared_on:
+            raise row.fail(f"recognized_on {day} is before {entity.name} was declared on {entity.declared_on}")
+        table.upsert(
+            {"state_id": state.pk, "kind": kind, "date": day},
+            {"entity_id": entity.pk, "source_kind": SourceKind.DATASET, "note": row.text("note"),
+             "citation": row.text("source")},
+        )
+    table.save(with_history=True)
