@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("recognitions.urls")),
     path("cables/", include("cables.urls")),
+    path("review/", include("cables.review_urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", _docs_styles(SpectacularSwaggerSplitView.as_view(url_name="schema")), name="api-docs"),
