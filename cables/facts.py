@@ -186,6 +186,9 @@ def cable_facts_extract(cable_id: int) -> Extracted:
     if not cable.is_current:
         return Extracted(skipped="a later revision replaced this cable")
     found = extractor()(cable_record(cable))
+    if not found and cable.revision == 1:
+        # Most of the archive concerns no tracked entity: nothing to store, nothing to supersede.
+        return Extracted()
     markings = {p.number: p.marking for p in cable.paragraphs.all()}
     rows: dict[str, Fact] = {}
     for extracted in found:

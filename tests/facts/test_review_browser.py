@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import CHROMIUM
-from tests.facts.conftest import RECOGNITION
 from tests.factories import PASSWORD
+from tests.facts.conftest import RECOGNITION
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
