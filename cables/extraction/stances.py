@@ -224,7 +224,7 @@ def _parent_state(sentence: Sentence, out: _Collector) -> None:
 
 def _cues(sentence: Sentence, out: _Collector, groups) -> None:
     text = sentence.text
-    if not sentence.entities and not re.search(r"recogni", text, re.I):
+    if not sentence.entities and not _TARGET.search(text):
         return
     found = []
     for stance, pattern in (("leaning", LEANING), ("undecided", UNDECIDED), ("oppose", OPPOSE), ("support", SUPPORT)):
