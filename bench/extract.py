@@ -16,12 +16,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from cables.parsing import parse_file  # noqa: E402
-
 from cables.extraction import extract_facts, is_relevant  # noqa: E402
 from cables.extraction.gazetteer import resolver  # noqa: E402
+from cables.parsing import parse_file  # noqa: E402
 
-DEFAULT = os.environ.get("BULK_CABLES", str(ROOT.parent / "shared" / "cables" / "bulk" / "cables.csv.gz"))
+_CANDIDATES = [base / "shared" / "cables" / "bulk" / "cables.csv.gz" for base in (ROOT.parent, ROOT.parent.parent)]
+DEFAULT = os.environ.get("BULK_CABLES") or str(next((p for p in _CANDIDATES if p.exists()), _CANDIDATES[0]))
 
 
 def main() -> None:
