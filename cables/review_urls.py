@@ -6,6 +6,6 @@ app_name = "review"
 
 urlpatterns = [
     path("", review_views.queue, name="queue"),
-    path("facts/<int:pk>/", review_views.edit, name="edit"),
+    path("facts/<int:pk>/", review_views.edit, name="fact-edit"),
     path("auto-accept/", review_views.auto_accept, name="auto-accept"),
 ]
