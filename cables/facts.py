@@ -204,7 +204,9 @@ def cable_facts_extract(cable_id: int) -> Extracted:
             now = timezone.now()
             for row in new_rows:
                 row.extracted_at = now
-            bulk_create_with_history(new_rows, Fact, ignore_conflicts=True, default_change_reason="extracted")
+            # The lock on the cable row serializes extraction runs of one cable, so the keys read above
+            # are still the ones stored: no conflict to ignore.
+            bulk_create_with_history(new_rows, Fact, default_change_reason="extracted")
     auto = facts_auto_accept(Fact.objects.filter(cable=cable, key__in=[row.key for row in new_rows]).pending())
     return Extracted(
         new=len(new_rows), unchanged=len(existing), carried=carried, superseded=superseded, auto_accepted=auto
