@@ -25,7 +25,7 @@ _SENSITIVE_RE = re.compile(
 
 def base_level(word: str) -> str:
     """`C O N F I D E N T I A L` -> `CONFIDENTIAL`; `UNCLAS` -> `UNCLASSIFIED`."""
-    squeezed = re.sub(r"[ \t]", "", word).upper()
+    squeezed = word.replace(" ", "").replace("\t", "").upper()
     if squeezed.startswith("UNCLAS"):
         return "UNCLASSIFIED"
     return squeezed
