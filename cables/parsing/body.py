@@ -211,6 +211,26 @@ def drop_trailing_heading(chunk: str) -> str:
         chunk = chunk[: blank.start()].rstrip()
 
 
+#: What copies put after the end of a cable.
+_AFTER_END_MARKERS = ("CABLE ENDS",)
+#: The National Archives' release stamp on old cables, anywhere in the text.
+_NARA_STAMP_RE = re.compile(
+    r"Declassified/Released US Department of State EO\s{1,10}Systematic Review[ \t]*[^\n]{0,20}"
+)
+
+
+def cut_after_end(body: str) -> tuple[str, bool]:
+    """The body up to a line that says the cable ended, and whether one was found."""
+    if "Declassified/Released" in body:
+        body = _NARA_STAMP_RE.sub("", body)
+    cut = len(body)
+    for marker in _AFTER_END_MARKERS:
+        position = body.find(marker)
+        if 0 <= position < cut:
+            cut = body.rfind("\n", 0, position) + 1
+    return body[:cut], cut < len(body)
+
+
 def take_signer(text: str) -> tuple[str, str | None]:
     """The signing principal at the end of the body (`CLINTON`, `van Voorst`, `... ahead. KAIDANOW`)."""
     lines = text.rstrip().split("\n")

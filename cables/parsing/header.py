@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cleaning import squeeze
-from .markings import CLASS_WORD
+from .markings import CLASS_WORD, lost_first_letter
 from .tables import ADDRESS_PRECEDENCES, HANDLING_CAPTIONS
 
 # ---------------------------------------------------------------- routing lines
@@ -134,7 +134,7 @@ class ClassificationLine:
 def _at_line_start(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     before = text[line_start:position]
-    return not before.strip(" \t") or before.endswith("\t")
+    return not before.strip(" \t") or before.endswith(("\t", '"'))
 
 
 def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> re.Match | None:
@@ -144,7 +144,7 @@ def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> re.Match 
         if not _at_line_start(head, match.start()):
             continue
         rest = match.group("rest")
-        if strict and not _looks_like_class_line(rest):
+        if (strict or lost_first_letter(match.group("word"))) and not _looks_like_class_line(rest):
             continue
         if not _REST_OK_RE.match(rest):
             continue
@@ -215,9 +215,7 @@ FIELD_RE = re.compile(
 FIELDS_LIMIT = 20_000
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _REF_ITEM_RE = re.compile(r"^[ \t]*(?:¶[ \t]*)?(?:[A-Ha-h][.)]|\([A-Ha-h]\))[ \t]")
-_CAPTION_RE = re.compile(
-    r"\b(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SENSITIVE|FOR OFFICIAL USE ONLY)\b"
-)
+_CAPTION_RE = re.compile(r"(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SENSITIVE|FOR OFFICIAL USE ONLY)")
 
 
 @dataclass
@@ -236,6 +234,11 @@ class HeaderFields:
 _FIELD_KEYS = ("E.", "E ", "EO", "TAG", "AGS:", "SUBJ", "REF", "CLASSIFIED")
 
 
+#: Captions distinctive enough to be read even when glued to the word before them, as in
+#: the bulk corpus's flattened copies (`...WHA/CAR-NIE.O. 12958: ...2015TAGS: ...`).
+_GLUED_OK_RE = re.compile(r"E\.O\.|SUBJECT:|TAGS:|CLASSIFIED BY:")
+
+
 def _field_markers(zone: str) -> list[re.Match]:
     """The captions in the zone, found by plain string search and then checked in place."""
     upper = zone.upper()
@@ -248,12 +251,15 @@ def _field_markers(zone: str) -> list[re.Match]:
     markers = []
     end = -1
     for position in sorted(positions):
-        if position < end or (position and zone[position - 1].isalpha()):
+        if position < end:
             continue
         match = FIELD_RE.match(zone, position)
-        if match is not None:
-            markers.append(match)
-            end = match.end()
+        if match is None:
+            continue
+        if position and zone[position - 1].isalpha() and not _GLUED_OK_RE.match(match.group(0)):
+            continue
+        markers.append(match)
+        end = match.end()
     return markers
 
 
