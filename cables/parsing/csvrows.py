@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 
 from .errors import CableParseError
@@ -82,6 +83,9 @@ def iter_rows(text_or_lines: str | Iterable[str], source: str | None, sample: st
             return
         except csv.Error as exc:
             yield start, CableParseError(f"unreadable CSV: {exc}", line=start, source=source)
+            return
+        except (OSError, EOFError, zlib.error) as exc:
+            yield start, CableParseError(f"damaged compressed data: {exc}", line=start, source=source)
             return
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
