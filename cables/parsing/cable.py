@@ -18,7 +18,7 @@ from .body import (
 )
 from .cleaning import clean_text, squeeze
 from .dtg import find_dtg, parse_date_line, parse_declassify, parse_dtg
-from .errors import CableParseError
+from .errors import NOT_A_CABLE, CableParseError
 from .header import (
     FM_RE,
     TRANSMISSION_RE,
@@ -148,8 +148,7 @@ def parse_cable(text: str | bytes, source: str | None = None, *, hints: dict | N
     fields = read_fields(zone)
     if cls is None:
         if not (hints.get("reference_id") or dtg or fm or record["transmission_id"] or fields.subject or fields.tags):
-            raise CableParseError("no classification line, date-time group, captions or reference id: not a cable",
-                                  line=1, source=source)
+            raise CableParseError(NOT_A_CABLE, line=1, source=source)
         warnings.append("no classification line")
     else:
         captions = text[cls.start : cls.end] + " " + fields.captions_text
