@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from cables.clearance import Marking, highest
+from cables.clearance import Marking, highest, note_shown
+from cables.models import Cable, Fact
 from recognitions import selectors
 from recognitions import status as engine
 from recognitions.dashboard import Dashboard
@@ -70,14 +70,10 @@ def claim_sources(user, rows) -> dict[int, SourceLink]:
     A cable the user may not see leaves no trace: no link and no reference id.
     """
     wanted = {row.source_reference_id for row in rows if row.source_reference_id}
-    if not wanted or not apps.is_installed("cables"):
-        return {}
-    try:
-        cable_model = apps.get_model("cables", "Cable")
-    except LookupError:
+    if not wanted:
         return {}
     visible = set(
-        cable_model.objects.visible_to(user).current().filter(reference_id__in=wanted)
+        Cable.objects.visible_to(user).current().filter(reference_id__in=wanted)
         .values_list("reference_id", flat=True)
     )
     links = {}
@@ -106,50 +102,34 @@ class Panel:
     markings: list[Marking] = field(default_factory=list)
 
 
-def _model(app_label: str, name: str):
-    try:
-        return apps.get_model(app_label, name)
-    except LookupError:
-        return None
-
-
 def dashboard_panels(request, entity: Country, as_of: dt.date) -> dict[str, Panel | None]:
-    """The newest cables, open demarches and facts waiting for review, where the archive has them.
+    """The newest cables and, for analysts, the facts waiting for review (three queries).
 
-    A panel is None when its part of the application is not installed; an
-    empty panel says what to do next.
+    A panel is None when it does not apply to the user; an empty panel says
+    what to do next.
     """
-    from cables.clearance import note_shown
-
     user = request.user
     panels: dict[str, Panel | None] = {"cables": None, "facts": None}
-    cable_model = _model("cables", "Cable")
-    if cable_model is not None:
-        cables = list(
-            cable_model.objects.visible_to(user).current()
-            .only("reference_id", "subject", "created", "origin", "classification", "classification_level", "noforn")
-            .order_by("-created", "reference_id")[:PANEL_ROWS]
-        )
-        note_shown(request, *(c.marking for c in cables))
-        panels["cables"] = Panel(cables, len(cables))
-    fact_model = _model("cables", "Fact")
-    if fact_model is not None and getattr(user, "is_analyst", False):
-        waiting = fact_model.objects.visible_to(user).filter(review_state="pending")
+    cables = list(
+        Cable.objects.visible_to(user).current()
+        .only("reference_id", "subject", "created", "origin", "classification", "classification_level", "noforn")
+        .order_by("-created", "reference_id")[:PANEL_ROWS]
+    )
+    note_shown(request, *(c.marking for c in cables))
+    panels["cables"] = Panel(cables, len(cables))
+    if getattr(user, "is_analyst", False):
+        waiting = Fact.objects.visible_to(user).pending()
         facts = list(waiting.select_related("cable").order_by("-extracted_at")[:PANEL_ROWS])
         note_shown(request, *(f.marking for f in facts))
-        panels["facts"] = Panel(facts, waiting.count())
+        # A fact's link to its cable shows only to users cleared for the cable.
+        panels["facts"] = Panel([(f, f.cable_visible_to(user)) for f in facts], waiting.count())
     return panels
 
 
 def country_panels(request, country: Country) -> dict[str, Panel | None]:
-    """The newest cables that name the country, where the archive is installed (one query)."""
-    from cables.clearance import note_shown
-
-    cable_model = _model("cables", "Cable")
-    if cable_model is None:
-        return {"cables": None}
+    """The newest cables that name the country (one query)."""
     cables = list(
-        cable_model.objects.visible_to(request.user).current().search(f'"{short_name(country)}"')
+        Cable.objects.visible_to(request.user).current().search(f'"{short_name(country)}"')
         .only("reference_id", "subject", "created", "origin", "classification", "classification_level", "noforn")
         .order_by("-created", "reference_id")[:PANEL_ROWS]
     )
