@@ -1,7 +1,6 @@
 """The cable browser: search the archive at /cables/ and read a cable at /cables/<reference id>/."""
 
 from django.core.paginator import Paginator
-from django.http import Http404
 from django.shortcuts import render
 from django.urls import path
 from django.utils.http import urlencode
@@ -11,7 +10,6 @@ from cables.clearance import CLASSIFICATIONS, note_shown
 
 #: Results per page of the browser.
 PAGE_SIZE = 25
-NO_CABLE = "No cable {reference_id} that you can see."
 
 
 def browse(request):
@@ -40,7 +38,8 @@ def browse(request):
 def cable_detail(request, reference_id):
     cable = cable_get(request.user, reference_id)
     if cable is None:
-        raise Http404(NO_CABLE.format(reference_id=reference_id[:40]))
+        # The page does not repeat the reference id: a hidden cable and a missing one read the same.
+        return render(request, "cables/not_found.html", status=404)
     page = cable_page(cable, request.user, request.GET.get("hl", "")[:500], request.GET.get("q", "")[:200])
     note_shown(request, page.marking)
     return render(request, "cables/cable.html", {"cable": cable, "page": page, "q": request.GET.get("q", "")})
