@@ -235,7 +235,13 @@ def cut_after_end(body: str) -> tuple[str, bool]:
 
 def take_signer(text: str) -> tuple[str, str | None]:
     """The signing principal at the end of the body (`CLINTON`, `van Voorst`, `... ahead. KAIDANOW`)."""
-    lines = text.rstrip().split("\n")
+    text = text.rstrip()
+    if len(text) > 4000:
+        cut = text.rfind("\n", 0, len(text) - 2000) + 1 or len(text) - 2000
+        head_text, text = text[:cut], text[cut:]
+        rest, signer = take_signer(text)
+        return head_text + rest, signer
+    lines = text.split("\n")
     while lines and _TRAILER_LINE_RE.fullmatch(lines[-1]):
         lines.pop()
     if not lines:
