@@ -13,9 +13,23 @@ $(BIN)/python:
 $(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	mkdir -p staticfiles
 	touch $@
 
-install: $(VENV)/.installed
+VENDOR := static/vendor
+
+# Front-end libraries come from the npm registry at install time and are
+# served by the application itself; nothing is loaded from elsewhere at run time.
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp node_modules/chart.js/dist/chart.umd.min.js $(VENDOR)/chart.umd.min.js
+	cp node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/topojson-client.min.js
+	cp node_modules/world-atlas/countries-110m.json $(VENDOR)/countries-110m.json
+	mkdir -p staticfiles
+	touch $@
+
+install: $(VENV)/.installed $(VENDOR)/.installed
 
 migrate: install
 	$(BIN)/python manage.py migrate --noinput
@@ -44,4 +58,4 @@ beat: install
 	$(BIN)/celery -A config beat --loglevel=INFO
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache node_modules $(VENDOR)

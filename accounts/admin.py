@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from accounts.models import User
+from accounts.models import AccessLog, User
 
 
 @admin.register(User)
@@ -11,3 +11,21 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
     list_filter = ("clearance", "noforn_release", "groups", "is_active")
     fieldsets = (*BaseUserAdmin.fieldsets, ("Clearance", {"fields": ("clearance", "noforn_release")}))
     add_fieldsets = (*BaseUserAdmin.add_fieldsets, ("Clearance", {"fields": ("clearance", "noforn_release")}))
+
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """Read-only: the access log is evidence, not data to edit."""
+
+    list_display = ("at", "event", "username", "ip_address")
+    list_filter = ("event",)
+    search_fields = ("username", "ip_address")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

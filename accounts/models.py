@@ -43,3 +43,28 @@ class User(AbstractUser):
     @property
     def clearance_label(self) -> str:
         return f"{self.clearance} + NOFORN" if self.noforn_release else self.clearance
+
+
+class AccessEvent(models.TextChoices):
+    SIGNED_IN = "signed in", "Signed in"
+    SIGNED_OUT = "signed out", "Signed out"
+    SIGN_IN_FAILED = "sign-in failed", "Sign-in failed"
+
+
+class AccessLog(models.Model):
+    """A sign-in, sign-out or failed sign-in; written by signals, never edited."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    event = models.CharField(max_length=16, choices=AccessEvent.choices)
+    user = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="access_log")
+    username = models.CharField(max_length=150, help_text="The name given at sign-in, even when no such user exists.")
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = "access log entry"
+        verbose_name_plural = "access log"
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M:%S} {self.username} {self.event}"
