@@ -13,6 +13,7 @@ the cost of parsing and storing shows as a ratio.
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -37,6 +38,25 @@ def tree_rss(pid: int) -> int:
         except (FileNotFoundError, ProcessLookupError):
             continue
     return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of one process so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return 0.0
+
+
+def database_backends() -> list[int]:
+    import psycopg
+
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
+        rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                            "AND pid <> pg_backend_pid()").fetchall()
+    return [row[0] for row in rows]
 
 
 def manage(*args: str, **kwargs) -> subprocess.CompletedProcess:
@@ -74,14 +94,21 @@ def main() -> int:
     manage("migrate", "cables", "zero", "--noinput", "-v0")
     manage("migrate", "--noinput", "-v0")
 
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     process = subprocess.Popen([PYTHON, "manage.py", "ingest_cables", "--bulk", str(corpus), "--no-progress"],
                                cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    peak = 0
+    peak, backend_cpu, ticks = 0, {}, 0
     while process.poll() is None:
         peak = max(peak, tree_rss(process.pid))
+        ticks += 1
+        if ticks % 8 == 0:  # PostgreSQL's share: CPU of the backends serving the load
+            for pid in database_backends():
+                backend_cpu[pid] = max(backend_cpu.get(pid, 0.0), cpu_seconds(pid))
         time.sleep(0.25)
     seconds = time.monotonic() - started
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    command_cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime
     summary = process.stdout.read().strip()
     if process.returncode:
         print(f"ingest_cables failed ({process.returncode}): {summary}", file=sys.stderr)
@@ -90,6 +117,9 @@ def main() -> int:
     print(f"corpus: {corpus} ({size / 1e6:,.0f} MB)")
     print(f"ingest: {count:,} cables in {seconds:.1f} s = {count / seconds:,.0f} cables/s, "
           f"{size / 1e6 / seconds:.1f} MB/s; peak RSS (command + workers) {peak / 2**20:,.0f} MiB")
+    print(f"CPU: command and its parser processes {command_cpu:,.0f} s ({command_cpu * 1000 / count:.2f} ms a cable), "
+          f"PostgreSQL backends >= {sum(backend_cpu.values()):,.0f} s; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores")
     copy_seconds = raw_copy_seconds(corpus)
     print(f"ratio: ingest takes {seconds / copy_seconds:.1f}x the time of PostgreSQL's own COPY of the same rows")
     projected = seconds * 250_000 / count
