@@ -1,19 +1,24 @@
-"""API of the cable archive: cables (list, search, detail, upload) and ingestion jobs."""
+"""API of the cable archive: cables (list, search, detail, upload), ingestion jobs, and facts."""
 
 from django.db.models import Prefetch
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 
 from accounts.api import ClearedViewSetMixin, IsAnalystOrReadOnly
-from cables.filters import CableFilter
-from cables.models import Cable, CableReference, IngestionJob, JobOrigin, Paragraph
+from cables.filters import CableFilter, FactFilter
+from cables.models import Cable, CableReference, Fact, IngestionJob, JobOrigin, Paragraph
+from cables.review import FactReviewError, StaleFact, fact_accept, fact_reject
 from cables.serializers import (
     CableDetailSerializer,
     CableListSerializer,
     CableUploadSerializer,
+    FactAcceptSerializer,
+    FactRejectSerializer,
+    FactSerializer,
     IngestionJobSerializer,
 )
 from cables.uploads import INGESTION_UNAVAILABLE, ingestion_available, job_from_upload
@@ -99,5 +104,43 @@ class IngestionJobViewSet(viewsets.ReadOnlyModelViewSet):
         return super().get_queryset().started_by(self.request.user).select_related("started_by")
 
 
+class FactViewSet(ClearedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """Facts drawn from cables, as far as the caller is cleared for their paragraphs' markings.
+
+    Filter with `kind`, `entity`, `country`, `cable` (reference id) and
+    `review_state`. Analysts POST to `accept/` (with the `version` they read,
+    and `edited_payload` to correct the claim) or `reject/` (with a `reason`);
+    a fact changed since that version is a 409.
+    """
+
+    queryset = Fact.objects.select_related("cable", "reviewed_by", "ledger_type").order_by("-extracted_at", "-id")
+    serializer_class = FactSerializer
+    filterset_class = FactFilter
+
+    def _decided(self, decide, serializer_class, **kwargs):
+        fact = self.get_object()
+        data = serializer_class(data=self.request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            fact = decide(fact, self.request.user, **data.validated_data, **kwargs)
+        except StaleFact as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_409_CONFLICT)
+        except FactReviewError as exc:
+            return Response({"detail": str(exc)}, status=status.HTTP_400_BAD_REQUEST)
+        fact = self.get_queryset().get(pk=fact.pk)
+        return Response(FactSerializer(fact, context=self.get_serializer_context()).data)
+
+    @extend_schema(request=FactAcceptSerializer, responses={200: FactSerializer})
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        return self._decided(fact_accept, FactAcceptSerializer)
+
+    @extend_schema(request=FactRejectSerializer, responses={200: FactSerializer})
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        return self._decided(fact_reject, FactRejectSerializer)
+
+
 router.register("cables", CableViewSet, basename="cable")
+router.register("facts", FactViewSet, basename="fact")
 router.register("jobs", IngestionJobViewSet, basename="ingestionjob")

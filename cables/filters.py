@@ -1,9 +1,10 @@
-"""Filters of the cable lists, shared by the API and the web cable browser."""
+"""Filters of the cable and fact lists, shared by the API and the web pages."""
 
 import django_filters
 
+from cables.choices import FactKind, ReviewState
 from cables.clearance import CLASSIFICATIONS
-from cables.models import Cable
+from cables.models import Cable, Fact
 
 
 class CableFilter(django_filters.FilterSet):
@@ -25,3 +26,24 @@ class CableFilter(django_filters.FilterSet):
 
     def with_tag(self, queryset, name, value):
         return queryset.filter(tags__code=value.strip().upper())
+
+
+class FactFilter(django_filters.FilterSet):
+    """Kind, entity, country, cable and review state of facts."""
+
+    kind = django_filters.ChoiceFilter(choices=FactKind.choices)
+    entity = django_filters.CharFilter(field_name="entity_code", lookup_expr="iexact", label="Entity code, e.g. XK")
+    country = django_filters.CharFilter(field_name="country_code", lookup_expr="iexact",
+                                        label="State the fact is about, e.g. RS")
+    cable = django_filters.CharFilter(method="from_cable", label="Cable reference id, e.g. 09STATE39345")
+    review_state = django_filters.ChoiceFilter(choices=ReviewState.choices)
+
+    class Meta:
+        model = Fact
+        fields = ["kind", "entity", "country", "cable", "review_state"]
+
+    def from_cable(self, queryset, name, value):
+        """Facts of a cable the caller may see: filtering by a hidden cable finds nothing, not its facts."""
+        user = getattr(self.request, "user", None)
+        cables = Cable.objects.visible_to(user).filter(reference_id=value.strip().upper())
+        return queryset.filter(cable__in=cables)

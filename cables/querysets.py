@@ -91,3 +91,16 @@ class CableReferenceQuerySet(models.QuerySet):
     def visible_to(self, user):
         """A REF link shows only when the citing cable is visible; its target is checked separately."""
         return self.filter(visible_q(user, "citing__classification_level", "citing__noforn"))
+
+
+class FactQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A fact follows its paragraph's marking, whatever its cable's classification.
+
+        Whether its link to the cable shows is decided separately, by the cable's
+        own visibility (see `Fact.cable_visible_to`).
+        """
+        return self.filter(visible_q(user, "marking_level", "noforn"))
+
+    def pending(self):
+        return self.filter(review_state="pending")

@@ -1,9 +1,9 @@
-"""API representations of cables and ingestion jobs."""
+"""API representations of cables, ingestion jobs and facts."""
 
 from django.urls import reverse
 from rest_framework import serializers
 
-from cables.models import Cable, CableRecipient, IngestionJob, Paragraph
+from cables.models import Cable, CableRecipient, Fact, IngestionJob, Paragraph
 
 
 class ParagraphSerializer(serializers.ModelSerializer):
@@ -96,3 +96,56 @@ class CableUploadSerializer(serializers.Serializer):
 
 
 NOTHING_SENT = "send one or more files in `file` or the text of a cable in `text`"
+
+
+class FactSerializer(serializers.ModelSerializer):
+    """A fact with its provenance; the cable is named only to callers cleared for the cable."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="fact-detail")
+    claim = serializers.JSONField(read_only=True, help_text="The claim as it stands: corrected, or as extracted.")
+    span = serializers.SerializerMethodField(help_text="[start, end] of the quote in the paragraph text.")
+    marking = serializers.SerializerMethodField(help_text="The paragraph's portion marking: U, SBU, C, S (/NF).")
+    cable = serializers.SerializerMethodField(help_text="Reference id, or null when the cable is above your clearance.")
+    cable_revision = serializers.SerializerMethodField()
+    entity = serializers.CharField(source="entity_code", read_only=True)
+    country = serializers.CharField(source="country_code", read_only=True)
+    reviewed_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    ledger = serializers.SerializerMethodField(help_text="The ledger row an accepted fact became, if any.")
+
+    class Meta:
+        model = Fact
+        fields = ["url", "id", "kind", "claim", "payload", "edited_payload", "date", "entity", "country",
+                  "cable", "cable_revision", "paragraph", "span", "quote", "marking", "warnings", "review_state",
+                  "reviewed_by", "reviewed_at", "reason", "auto_accepted", "version", "ledger"]
+        read_only_fields = fields
+
+    def _cable_shown(self, fact) -> bool:
+        request = self.context.get("request")
+        return fact.cable_visible_to(request.user if request else None)
+
+    def get_span(self, fact) -> list[int]:
+        return [fact.span_start, fact.span_end]
+
+    def get_marking(self, fact) -> str:
+        return fact.marking.portion
+
+    def get_cable(self, fact) -> str | None:
+        return fact.cable.reference_id if self._cable_shown(fact) else None
+
+    def get_cable_revision(self, fact) -> int | None:
+        return fact.cable.revision if self._cable_shown(fact) else None
+
+    def get_ledger(self, fact) -> dict | None:
+        if not fact.ledger_id or not fact.ledger_type_id:
+            return None
+        return {"model": fact.ledger_type.model, "id": fact.ledger_id}
+
+
+class FactAcceptSerializer(serializers.Serializer):
+    version = serializers.IntegerField(help_text="The version you read; a fact changed since is refused (409).")
+    edited_payload = serializers.JSONField(required=False, help_text="The corrected claim, if you corrected it.")
+
+
+class FactRejectSerializer(serializers.Serializer):
+    version = serializers.IntegerField(help_text="The version you read; a fact changed since is refused (409).")
+    reason = serializers.CharField(help_text="Why the fact is rejected.")

@@ -1,4 +1,4 @@
-"""Celery tasks of the cable archive: thin wrappers around `cables.jobs`.
+"""Celery tasks of the cable archive: thin wrappers around `cables.jobs` and `cables.facts`.
 
 Each takes ids, not rows. `acks_late` with `reject_on_worker_lost` (settings)
 puts a task back on the queue when its worker dies; a database or broker
@@ -34,3 +34,14 @@ def ingest_chunk(self, chunk_id: int) -> None:
 @shared_task(acks_late=True, autoretry_for=RETRYABLE, retry_backoff=True, max_retries=3)
 def scan_inbox() -> int:
     return len(jobs.inbox_scan())
+
+
+@shared_task(acks_late=True, autoretry_for=RETRYABLE, retry_backoff=2, retry_backoff_max=120, retry_jitter=True,
+             max_retries=10)
+def extract_cable_facts(cable_id: int) -> dict:
+    """Extract and store the facts of one stored cable; safe to run twice."""
+    from dataclasses import asdict
+
+    from cables.facts import cable_facts_extract
+
+    return asdict(cable_facts_extract(cable_id))
