@@ -96,7 +96,8 @@ def main() -> int:
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
-    process = subprocess.Popen([PYTHON, "manage.py", "ingest_cables", "--bulk", str(corpus), "--no-progress"],
+    process = subprocess.Popen([PYTHON, "manage.py", "ingest_cables", "--bulk", str(corpus), "--no-progress",
+                                "--no-facts"],
                                cwd=ROOT, stdout=subprocess.PIPE, text=True)
     peak, backend_cpu, ticks = 0, {}, 0
     while process.poll() is None:

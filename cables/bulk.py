@@ -239,8 +239,13 @@ def _batches(rows, size):
 
 
 def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: int = 1000, progress: bool = True,
-                stderr=None, user=None) -> BulkResult:
-    """Ingest cables.csv archives; returns the job with its counts and the time taken."""
+                stderr=None, user=None, announce: bool = True) -> BulkResult:
+    """Ingest cables.csv archives; returns the job with its counts and the time taken.
+
+    `announce=False` stores the cables without sending `cable_stored` for each
+    new one (so no fact extraction is queued; with tasks run in-process it
+    would run inline, one cable at a time).
+    """
     global _POSTS
     started = time.monotonic()
     processes = processes or max(1, min(multiprocessing.cpu_count(), 8))
@@ -266,9 +271,9 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
         for batch in _batches(iter_archive_rows(paths, notes), batch_size):
             in_flight.append(pool.apply_async(_parse_batch, (batch,)))
             if len(in_flight) >= processes * 2:
-                _store_batch(in_flight.popleft().get(), writer, counts, errors, seen_hashes, bar)
+                _store_batch(in_flight.popleft().get(), writer, counts, errors, seen_hashes, bar, announce)
         while in_flight:
-            _store_batch(in_flight.popleft().get(), writer, counts, errors, seen_hashes, bar)
+            _store_batch(in_flight.popleft().get(), writer, counts, errors, seen_hashes, bar, announce)
     bar.close()
     references_resolve()
     search_vectors_build()
@@ -280,7 +285,7 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
     return BulkResult(job=job, seconds=time.monotonic() - started, errors=errors)
 
 
-def _store_batch(results, writer: _Writer, counts, errors, seen_hashes, bar) -> None:
+def _store_batch(results, writer: _Writer, counts, errors, seen_hashes, bar, announce=True) -> None:
     fresh, revisions = [], []
     parsed = []
     for result in results:
@@ -315,9 +320,10 @@ def _store_batch(results, writer: _Writer, counts, errors, seen_hashes, bar) -> 
         counts["new"] += len(ids)
     for result in fresh:
         seen_hashes[result[1]["reference_id"]] = result[1]["content_hash"]
-    for cable_id, result in zip(ids, fresh, strict=True):
-        cable_stored.send(sender=Cable, cable_id=cable_id, reference_id=result[1]["reference_id"], revision=1,
-                          previous_id=None)
+    if announce:
+        for cable_id, result in zip(ids, fresh, strict=True):
+            cable_stored.send(sender=Cable, cable_id=cable_id, reference_id=result[1]["reference_id"], revision=1,
+                              previous_id=None)
     for result in revisions:
         fields, hints = result[1], result[6]
         record = parse_cable(fields["raw_text"], fields["source"], hints=hints)

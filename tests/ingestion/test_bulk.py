@@ -69,3 +69,23 @@ def test_bulk_references_resolve_after_the_load(tmp_path):
     bulk(tmp_path / "c.csv")
     resolved = CableReference.objects.filter(cited__isnull=False)
     assert [(r.citing.reference_id, r.cited.reference_id) for r in resolved] == [("09STATE701", "09STATE700")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_announces_new_cables_unless_told_not_to(tmp_path):
+    from cables.signals import cable_stored
+
+    heard = []
+
+    def listener(sender, reference_id, **kwargs):
+        heard.append(reference_id)
+
+    cable_stored.connect(listener, dispatch_uid="test-bulk-listener")
+    try:
+        write_archive(tmp_path / "d.csv", [(800, "UNCLASSIFIED", "1. (U) Text.")])
+        call_command("ingest_cables", "--bulk", str(tmp_path / "d.csv"), "--no-progress", "--no-facts")
+        write_archive(tmp_path / "e.csv", [(801, "UNCLASSIFIED", "1. (U) Text.")])
+        call_command("ingest_cables", "--bulk", str(tmp_path / "e.csv"), "--no-progress")
+    finally:
+        cable_stored.disconnect(dispatch_uid="test-bulk-listener")
+    assert heard == ["09STATE801"]
