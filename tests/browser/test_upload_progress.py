@@ -1,6 +1,5 @@
 """In Chromium: an analyst uploads a cable file and watches the job's progress bar reach 100%."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture
-def page(live_server, analyst, client):
+def page(live_server, analyst, client, monkeypatch):
     from playwright.sync_api import sync_playwright
 
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    # Playwright's sync API runs an event loop in this thread; the test's own ORM calls are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     client.force_login(analyst)
     session = client.cookies[django_settings.SESSION_COOKIE_NAME].value
     with sync_playwright() as playwright:
