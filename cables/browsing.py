@@ -71,6 +71,15 @@ class ParagraphView:
     facts: list[Fact]
     targeted: bool
 
+    def facts_by_sentence(self) -> list[tuple[str, list[tuple[str, int]]]]:
+        """Each quoted sentence once, with the kinds of fact drawn from it and how many of each."""
+        sentences: dict[str, dict[str, int]] = {}
+        for fact in self.facts:
+            label = f"{fact.get_kind_display()} ({fact.get_review_state_display().lower()})"
+            kinds = sentences.setdefault(fact.quote, {})
+            kinds[label] = kinds.get(label, 0) + 1
+        return [(quote, list(kinds.items())) for quote, kinds in sentences.items()]
+
 
 @dataclass
 class Reference:
