@@ -42,9 +42,18 @@ class PagedCSVRenderer(FormulaSafeCSVRenderer):
     """CSV of a list endpoint: one line per row of the page, not one line for the page."""
 
     def render(self, data, media_type=None, renderer_context=None, writer_opts=None):
+        renderer_context = renderer_context or {}
         if isinstance(data, dict) and isinstance(data.get("results"), list):
             data = data["results"]
-        return super().render(data, media_type, renderer_context or {}, writer_opts)
+            if not data:
+                return self.header_line(renderer_context.get("view"))
+        return super().render(data, media_type, renderer_context, writer_opts)
+
+    @staticmethod
+    def header_line(view) -> bytes:
+        """An empty page is still a CSV file: its header line names the columns."""
+        names = list(view.get_serializer().fields) if view is not None else []
+        return (",".join(names) + "\r\n").encode()
 
 
 RENDERERS = [JSONRenderer, BrowsableAPIRenderer, PagedCSVRenderer]

@@ -423,3 +423,9 @@ def test_status_endpoints_cost_a_bounded_number_of_queries(uncleared, url, djang
     with django_assert_max_num_queries(8):
         assert client.get(url).status_code == 200
     assert CountClaim.objects.count() == 20 and Stance.objects.count() == 0
+
+
+def test_an_empty_csv_page_still_names_its_columns(uncleared):
+    response = client_for(uncleared).get("/api/v1/admission-bids/", {"format": "csv"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    assert response.content.decode().splitlines() == ["id,entity,organization,status,statuses"]
