@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
+import cables.api  # noqa: F401  (registers the cable and job viewsets on the router)
 from config.api import router
 
 # The documentation renderers set element styles from their own scripts; the
@@ -15,6 +16,7 @@ _docs_styles = csp_update({"style-src": [UNSAFE_INLINE]})
 urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("recognitions.urls")),
+    path("cables/", include("cables.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", _docs_styles(SpectacularSwaggerSplitView.as_view(url_name="schema")), name="api-docs"),
