@@ -17,7 +17,7 @@ from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
-LEDGER_PATHS = r"^/api/v1/(countries|organizations|entities|recognition-events|stances|admission-bids|count-claims)/"
+LEDGER_PATHS = r"^/api/v1/(countries|organizations|entities|recognition-events|stances|admission-bids|count-claims|cables|facts|jobs)/"
 
 schema = schemathesis.openapi.from_dict(SchemaGenerator().get_schema(request=None, public=True)).include(
     path_regex=LEDGER_PATHS
