@@ -92,9 +92,17 @@ def job_queue(job: IngestionJob) -> None:
     transaction.on_commit(send)
 
 
+def job_reopen(job: IngestionJob) -> IngestionJob:
+    """A failed or stalled job back to queued, its failure cleared, so finishing its chunks can finish it."""
+    IngestionJob.objects.filter(pk=job.pk).exclude(state=JobState.DONE).update(state=JobState.QUEUED, failure="",
+                                                                               finished_at=None)
+    job.refresh_from_db()
+    return job
+
+
 def job_resume(job: IngestionJob) -> IngestionJob:
     """Queue again what a failed or stalled job has left; finished chunks are not repeated."""
-    IngestionJob.objects.filter(pk=job.pk).exclude(state=JobState.DONE).update(state=JobState.QUEUED, failure="")
+    job_reopen(job)
     job_queue(job)
     if not job.chunks.filter(state=ChunkState.PENDING).exists():
         job_finish(job.pk)
@@ -106,6 +114,8 @@ def job_run_here(job: IngestionJob, progress: Callable[[str], None] | None = Non
     """Ingest every pending chunk of the job in this process (`ingest_cables --sync`)."""
     for chunk_id in job.chunks.filter(state=ChunkState.PENDING).values_list("id", flat=True):
         chunk_ingest(chunk_id, progress=progress)
+    if not job.chunks.filter(state=ChunkState.PENDING).exists():
+        job_finish(job.pk)
     job.refresh_from_db()
     return job
 

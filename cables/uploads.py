@@ -11,7 +11,7 @@ from cables.models import IngestionJob
 from cables.sources import SourceRejected, check_size, pasted_text, read_source
 
 INGESTION_UNAVAILABLE = (
-    "Ingestion is unavailable now: the task queue does not answer. Nothing was accepted; try again later."
+    "Ingestion is unavailable now: the task queue does not answer. Nothing is accepted until it does; try again later."
 )
 
 

@@ -1,7 +1,6 @@
 """Pages of the cable archive: the upload form and the page of an ingestion job."""
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -20,16 +19,19 @@ def upload(request):
     if not request.user.is_analyst:
         raise PermissionDenied(UPLOAD_FOR_ANALYSTS)
     form = CableUploadForm(request.POST or None, request.FILES or None)
+    available = ingestion_available()
+    status = 200
     if request.method == "POST" and form.is_valid():
-        if not ingestion_available():
-            messages.error(request, INGESTION_UNAVAILABLE)
-        else:
+        if available:
             job = job_from_upload(form.cleaned_data["files"], form.cleaned_data["text"], user=request.user,
                                   origin=JobOrigin.UPLOAD)
             return redirect(job)
+        status = 503
     recent = IngestionJob.objects.started_by(request.user)[:10]
-    return render(request, "cables/upload.html",
-                  {"form": form, "recent": recent, "max_upload": settings.CABLE_UPLOAD_MAX_BYTES})
+    return render(request, "cables/upload.html", {
+        "form": form, "recent": recent, "max_upload": settings.CABLE_UPLOAD_MAX_BYTES,
+        "unavailable": None if available else INGESTION_UNAVAILABLE,
+    }, status=status)
 
 
 def _job_for(request, pk) -> IngestionJob:

@@ -185,12 +185,26 @@ CELERY_RESULT_BACKEND = None
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_SERIALIZER = "json"
+CELERY_TASK_DEFAULT_QUEUE = _read("CELERY_QUEUE", env.str, default="celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 60 * 30
 CELERY_TASK_SOFT_TIME_LIMIT = 60 * 25
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task taken by a worker that then dies (SIGKILL, a lost machine) stays unacknowledged on Redis
+# and goes back on the queue once it is older than the visibility timeout. Tasks are short (a chunk
+# of 100 cables) and safe to run twice, so a few minutes beats Redis's default hour.
+CELERY_VISIBILITY_TIMEOUT = _read("CELERY_VISIBILITY_TIMEOUT", env.int, default=300)
+# Seconds to wait for the broker when sending a task, so an upload answers fast when it is down.
+CELERY_BROKER_CONNECT_TIMEOUT = _read("CELERY_BROKER_CONNECT_TIMEOUT", env.float, default=2.0)
+CELERY_BROKER_CONNECTION_TIMEOUT = CELERY_BROKER_CONNECT_TIMEOUT
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": CELERY_VISIBILITY_TIMEOUT,
+    "unacked_restore_interval": max(1, min(10, CELERY_VISIBILITY_TIMEOUT // 10)),
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": CELERY_BROKER_CONNECT_TIMEOUT,
+}
 CELERY_TIMEZONE = TIME_ZONE
 
 REST_FRAMEWORK = {

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from cables.jobs import job_create, job_queue, job_resume, job_run_here
+from cables.jobs import job_create, job_queue, job_reopen, job_resume, job_run_here
 from cables.models import IngestionJob, JobOrigin
 from cables.sources import SourceRejected, check_size, read_source
 
@@ -50,8 +50,12 @@ class Command(BaseCommand):
             job = IngestionJob.objects.filter(pk=options["resume"]).first()
             if job is None:
                 raise CommandError(f"there is no ingestion job {options['resume']}")
-            job = job_resume(job) if not options["sync"] else job_run_here(job)
-            return self._follow(job, quiet, options["sync"])
+            if options["sync"] or settings.CELERY_TASK_ALWAYS_EAGER:
+                job = job_run_here(job_reopen(job))
+            else:
+                job = self._follow(job_resume(job), quiet, False)
+            self._summary(job)
+            return
         if not paths:
             raise CommandError("give at least one file or folder (or --resume JOB)")
         missing = [str(p) for p in paths if not p.exists()]
