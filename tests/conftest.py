@@ -1,7 +1,9 @@
 """Shared fixtures: one user per clearance and role, and the service markers.
 
-A test marked `postgres`, `celery` or `browser` skips with a reason when its
-service is absent; with REQUIRE_SERVICES=1 (CI's second pass) it fails instead.
+A test marked `postgres`, `celery`, `browser` or `drill` skips with a reason
+when its service is absent; with REQUIRE_SERVICES=1 (CI's second pass) it
+fails instead. `drill` tests restart PostgreSQL with the command in
+DESK_DRILL_PG_RESTART, which must restart the server DATABASE_URL names.
 """
 
 import os
@@ -25,6 +27,12 @@ def _service_missing(marker: str) -> str | None:
             return "needs a real broker and worker: set CELERY_BROKER_URL (CI's second pass does)"
         if connection.vendor != "postgresql":
             return "a real worker needs a database shared between processes: set DATABASE_URL=postgres://..."
+    if marker == "drill":
+        if connection.vendor != "postgresql":
+            return "a failure drill needs PostgreSQL: set DATABASE_URL=postgres://..."
+        if not os.environ.get("DESK_DRILL_PG_RESTART"):
+            return ("a failure drill needs the command that restarts the PostgreSQL of DATABASE_URL in "
+                    "DESK_DRILL_PG_RESTART (CI's second pass sets it)")
     if marker == "browser":
         if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
             return f"needs Debian's Chromium at {CHROMIUM} (apt-get install chromium)"
@@ -37,7 +45,7 @@ def _service_missing(marker: str) -> str | None:
 
 @pytest.fixture(autouse=True)
 def _require_services(request):
-    for marker in ("postgres", "celery", "browser"):
+    for marker in ("postgres", "celery", "browser", "drill"):
         if request.node.get_closest_marker(marker):
             reason = _service_missing(marker)
             if reason:
