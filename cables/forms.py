@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 NOTHING_GIVEN = "Choose one or more files, or paste the text of a cable."
+NO_VERSION = "The form does not say which version of the fact you read; reload the page and decide again."
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -45,7 +46,9 @@ class FactEditForm(forms.Form):
     gives back a claim of the same shape.
     """
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, error_messages={
+        "required": NO_VERSION, "invalid": NO_VERSION, "min_value": NO_VERSION, "max_value": NO_VERSION,
+    })
 
     def __init__(self, fact, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -36,19 +36,23 @@ def _visible_fact(request, pk) -> Fact:
     return fact
 
 
+def _number(raw: str | None) -> int | None:
+    """A fact id or version as the form sends it: ASCII digits only ("²".isdigit() is true, int("²") fails)."""
+    raw = (raw or "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 19 else None
+
+
 def _version(request, pk) -> int | None:
-    try:
-        return int(request.POST.get(f"version-{pk}", ""))
-    except ValueError:
-        return None
+    return _number(request.POST.get(f"version-{pk}"))
 
 
 def _selected(request) -> list[tuple[int, int | None]]:
     items = []
     for value in request.POST.getlist("fact"):
-        if value.isdigit():
-            _visible_fact(request, value)
-            items.append((int(value), _version(request, value)))
+        pk = _number(value)
+        if pk is not None:
+            _visible_fact(request, pk)
+            items.append((pk, _version(request, pk)))
     return items
 
 
@@ -63,12 +67,12 @@ def _decide(request) -> None:
     """One decision from the queue form: a fact's own button, or a bulk action on the ticked facts."""
     user = request.user
     try:
-        if request.POST.get("accept", "").isdigit():
-            fact = _visible_fact(request, request.POST["accept"])
+        if _number(request.POST.get("accept")) is not None:
+            fact = _visible_fact(request, _number(request.POST["accept"]))
             fact_accept(fact, user, version=_version(request, fact.pk))
             messages.success(request, f"Accepted: {fact.get_kind_display().lower()} from ¶{fact.paragraph}.")
-        elif request.POST.get("reject", "").isdigit():
-            fact = _visible_fact(request, request.POST["reject"])
+        elif _number(request.POST.get("reject")) is not None:
+            fact = _visible_fact(request, _number(request.POST["reject"]))
             reason = request.POST.get(f"reason-{fact.pk}", "")
             fact_reject(fact, user, reason=reason, version=_version(request, fact.pk))
             messages.success(request, f"Rejected: {fact.get_kind_display().lower()} from ¶{fact.paragraph}.")

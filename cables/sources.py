@@ -14,6 +14,7 @@ import codecs
 import gzip
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
@@ -119,7 +120,10 @@ def read_source(name: str, opener: Callable[[], BinaryIO], notes: list[str]) -> 
             yield from _read_zip(name, opener, notes)
         elif head.startswith(b"\x1f\x8b"):
             inner = name[:-3] if name.lower().endswith(".gz") else name
-            yield from _read_text(inner, lambda: _gunzip(opener, name), notes)
+            try:
+                yield from _read_text(inner, lambda: _gunzip(opener, name), notes)
+            except (EOFError, OSError, zlib.error, struct.error) as exc:  # truncated or damaged gzip
+                yield SourceRejected(BAD_ARCHIVE.format(name=name, error=exc or exc.__class__.__name__), name)
         else:
             yield from _read_text(name, opener, notes)
     except SourceRejected as exc:
