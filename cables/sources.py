@@ -147,17 +147,18 @@ def _read_zip(name: str, opener, notes: list[str]) -> Iterator[CableText | Sourc
         declared = sum(m.file_size for m in members)
         if declared > max_unpacked():
             raise SourceRejected(TOO_BIG_UNPACKED.format(name=name, limit=max_unpacked()), name)
+        for member in members:  # before any member is read, so a bomb leaves no cable of its archive stored
+            if member.compress_size and member.file_size / member.compress_size > MAX_RATIO \
+                    and member.file_size > 1 << 20:
+                raise SourceRejected(
+                    ZIP_BOMB.format(name=name, ratio=member.file_size // member.compress_size), name
+                )
         budget = max_unpacked()
         for member in members:
             member_name = f"{name}:{member.filename}"
             if not _safe_member_name(member.filename):
                 yield SourceRejected(UNSAFE_NAME.format(name=name, member=member.filename), member_name)
                 continue
-            if member.compress_size and member.file_size / member.compress_size > MAX_RATIO \
-                    and member.file_size > 1 << 20:
-                raise SourceRejected(
-                    ZIP_BOMB.format(name=name, ratio=member.file_size // member.compress_size), name
-                )
             if member.filename.lower().endswith((".zip", ".gz")):
                 yield SourceRejected(NESTED_ARCHIVE.format(name=member_name), member_name)
                 continue
