@@ -4,6 +4,11 @@ The schema comes from the running configuration (the same generator that
 serves /api/v1/schema/), the requests go to the WSGI application in-process
 with an analyst's token, and each operation gets a bounded number of cases
 so the run fits in the ordinary test suite.
+
+The stateful test chains calls along the links schemathesis infers from the
+schema (a list's ids into the detail, accept and reject of facts, a posted
+cable's job into GET /jobs/{id}/, a recognition event into its correction
+...), so operations are also reached with ids that exist.
 """
 
 import pytest
@@ -41,6 +46,9 @@ def in_test_transaction():
     signals.request_finished.connect(close_old_connections)
 
 
+CASES = {"stateful": 0}
+
+
 @schema.parametrize()
 @settings(max_examples=5, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_ledger_endpoints_answer_within_their_schema(case, analyst_token, in_test_transaction):
@@ -48,3 +56,21 @@ def test_ledger_endpoints_answer_within_their_schema(case, analyst_token, in_tes
     case.validate_response(
         response, checks=[not_a_server_error, response_schema_conformance, content_type_conformance]
     )
+
+
+def test_chains_of_calls_along_the_schema_links_answer_within_their_schema(analyst_token, in_test_transaction):
+    class Workflow(schema.as_state_machine()):
+        def get_call_kwargs(self, case):
+            return {"headers": {"Authorization": f"Token {analyst_token}"}}
+
+        def validate_response(self, response, case, **kwargs):
+            CASES["stateful"] += 1
+            case.validate_response(
+                response, checks=[not_a_server_error, response_schema_conformance, content_type_conformance]
+            )
+
+    links = [name for name in dir(Workflow) if "__" in name and not name.startswith(("_", "RANDOM"))]
+    assert len(links) >= 30, links  # e.g. GET /facts/ -> POST /facts/{id}/accept/
+    Workflow.run(settings=settings(max_examples=25, stateful_step_count=6, deadline=None, derandomize=True,
+                                   suppress_health_check=list(HealthCheck)))
+    print(f"stateful: {CASES['stateful']} calls along {len(links)} links")
