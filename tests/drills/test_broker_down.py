@@ -30,14 +30,16 @@ def _point_app_at(app, url: str | None, eager: bool) -> None:
 
 
 @pytest.fixture
-def broker_down(settings):
+def broker_down(settings, monkeypatch):
     from config.celery import app
 
+    monkeypatch.delenv("CELERY_BROKER_URL", raising=False)  # Celery reads it before its own configuration
     previous = app.conf.broker_url, app.conf.task_always_eager
     settings.CELERY_BROKER_URL = CLOSED_PORT
     settings.CELERY_TASK_ALWAYS_EAGER = False
     _point_app_at(app, CLOSED_PORT, eager=False)
     yield app
+    monkeypatch.undo()
     _point_app_at(app, *previous)
 
 
