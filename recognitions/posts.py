@@ -26,6 +26,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # RUEHBS is Embassy Brussels before USEU, BRUSSELS the embassy before USEU.
 KIND_ORDER = ("embassy", "consulate", "mission", "department", "office", "collective")
 
+_INDICATOR = re.compile(r"^R[A-Z]{3,6}$")
 _ROUTED = re.compile(r"^(R[A-Z]{3,6})\s*/\s*(.+)$")
 _PRECEDENCE = re.compile(r"\s+(?:NIACT\s+)?(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)\b.*$|\s+\d{1,5}(?:-\d{1,5})?$|//.*$")
 _PREFIX_KIND = {"AMEMBASSY": "embassy", "AMCONSUL": "consulate", "USMISSION": "mission", "USOFFICE": "office"}
@@ -104,6 +105,8 @@ class PostDirectory:
                 if post is None or _PREFIX_KIND.get(prefix) != post.kind:
                     return None
             return post
+        if _INDICATOR.match(line):
+            return self.post_for_routing(line)
         return self._by_address(line) or self._by_other_names(line)
 
     def _by_address(self, line: str) -> Post | None:
