@@ -105,9 +105,10 @@ class PostDirectory:
                 if post is None or _PREFIX_KIND.get(prefix) != post.kind:
                     return None
             return post
-        if _INDICATOR.match(line):
-            return self.post_for_routing(line)
-        return self._by_address(line) or self._by_other_names(line)
+        post = self._by_address(line) or self._by_other_names(line)
+        if post is None and _INDICATOR.match(line):
+            post = self.post_for_routing(line)  # after names: ROME is a city, not an indicator
+        return post
 
     def _by_address(self, line: str) -> Post | None:
         post = self._by_name.get(line)

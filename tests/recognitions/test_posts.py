@@ -132,6 +132,8 @@ def test_bare_routing_indicator_resolves():
     assert resolve_post("RUEHBW").name == "AMEMBASSY BELGRADE"
     assert resolve_post("ruehbw").name == "AMEMBASSY BELGRADE"
     assert resolve_post("RUEHZZ") is None
+    assert resolve_post("Rome").name == "AMEMBASSY ROME"
+    assert resolve_post("ROME").name == "AMEMBASSY ROME"
 
 
 def test_shared_indicator_stands_for_the_embassy():
