@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
+import recognitions.demarches.api  # noqa: F401  (registers the demarche and outcome viewsets)
 from config.api import router
 
 # The documentation renderers set element styles from their own scripts; the

@@ -69,7 +69,17 @@ class Demarche(models.Model):
         return Marking(self.marking_level, self.noforn)
 
 
-class Objective(models.Model):
+class DemarchePart(models.Model):
+    """A row of a demarche that repeats its marking, so its history is filtered like the demarche's."""
+
+    marking_level = models.PositiveSmallIntegerField(default=U)
+    noforn = models.BooleanField(default=False)
+
+    class Meta:
+        abstract = True
+
+
+class Objective(DemarchePart):
     """One objective of a demarche; outcomes answer each objective separately."""
 
     demarche = models.ForeignKey(Demarche, on_delete=models.CASCADE, related_name="objectives")
@@ -85,7 +95,7 @@ class Objective(models.Model):
         return f"{self.position}. {self.text[:60]}"
 
 
-class TalkingPoint(models.Model):
+class TalkingPoint(DemarchePart):
     demarche = models.ForeignKey(Demarche, on_delete=models.CASCADE, related_name="talking_points")
     position = models.PositiveSmallIntegerField()
     text = models.TextField()
@@ -99,7 +109,7 @@ class TalkingPoint(models.Model):
         return f"{self.position}. {self.text[:60]}"
 
 
-class Target(models.Model):
+class Target(DemarchePart):
     """A post asked to deliver the demarche, with its host country and how it got on the list."""
 
     demarche = models.ForeignKey(Demarche, on_delete=models.CASCADE, related_name="targets")

@@ -71,6 +71,11 @@ def _members_on(day: dt.date):
     return members_of
 
 
+def _marking(value: Marking | str | None) -> Marking:
+    """A marking given as text (`C`, `SECRET//NOFORN`) is read by the one clearance rule."""
+    return value if isinstance(value, Marking) else Marking.parse(value)
+
+
 def _check_clearance(user, marking: Marking) -> None:
     if user is not None and not can_see(user, marking):
         raise DemarcheError(ABOVE_CLEARANCE.format(marking=marking.portion), "marking")
@@ -118,6 +123,7 @@ def demarche_create(
     if not objectives:
         raise DemarcheError(NO_OBJECTIVE, "objectives")
     _check_deadline(deadline, cable_date)
+    marking = _marking(marking)
     _check_clearance(created_by, marking)
     expansion = expand_targets(
         addressees=addressees, collectives=collectives, excluded=excluded, members_of=_members_on(cable_date)
@@ -151,10 +157,11 @@ def demarche_create(
         created_by,
     )
     demarche.save()
+    marked = {"marking_level": marking.level, "noforn": marking.noforn}
     for position, text in enumerate(objectives, 1):
-        _stamp(Objective(demarche=demarche, position=position, text=text), created_by).save()
+        _stamp(Objective(demarche=demarche, position=position, text=text, **marked), created_by).save()
     for position, text in enumerate(_texts(talking_points), 1):
-        _stamp(TalkingPoint(demarche=demarche, position=position, text=text), created_by).save()
+        _stamp(TalkingPoint(demarche=demarche, position=position, text=text, **marked), created_by).save()
     for spec in specs:
         via = TargetVia.ADDRESSEE if spec.via == "addressee" else TargetVia.COLLECTIVE
         _stamp(
@@ -164,6 +171,7 @@ def demarche_create(
                 country=countries.get(spec.country_code),
                 via=via,
                 collective=spec.collective,
+                **marked,
             ),
             created_by,
         ).save()
@@ -393,7 +401,7 @@ def demarche_record_outcome(
     filed in the same transaction, citing the outcome as its source.
     """
     _check_clearance(created_by, demarche.marking)
-    marking = max(marking, demarche.marking)
+    marking = max(_marking(marking), demarche.marking)
     _check_clearance(created_by, marking)
     target = _target_for(demarche, post)
     clean = _check_outcome(demarche, delivered_on, follow_up_on, responses or {})
