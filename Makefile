@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint install migrate demo serve run-prod worker beat clean
+.PHONY: run test lint install migrate demo serve run-prod worker beat backup restore clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,15 @@ worker: install
 
 beat: install
 	$(BIN)/celery -A config beat --loglevel=INFO
+
+BACKUP ?= var/backups/desk-$(shell date -u +%Y%m%dT%H%M%SZ).dump
+
+backup: install
+	$(BIN)/python manage.py backup_database $(BACKUP)
+
+restore: install
+	@test -n "$(FROM)" || (echo "usage: make restore FROM=path/to/backup" >&2; exit 2)
+	$(BIN)/python manage.py restore_database $(FROM)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache node_modules $(VENDOR)

@@ -64,9 +64,9 @@ ENTITY_ALPHA_3 = {"XK": "XKX"}
 
 _TOKEN = re.compile(r"[^\W_]+|&")
 # What may stand between two words of one name: spaces or a line break (cables wrap lines),
-# and at most one hyphen, apostrophe, period, comma or slash ("Guinea-Bissau", "U.S.",
-# "Cote d'Ivoire", "Korea, Republic of").
-_NEXT_TOKEN = re.compile(r"[ \t\r\n]*+[-'\u2019.,/]?+[ \t\r\n]*+([^\W_]+|&)")
+# and at most one hyphen, apostrophe, period or comma ("Guinea-Bissau", "U.S.",
+# "Cote d'Ivoire", "Korea, Republic of"); not a slash: "U/S" is an Under Secretary.
+_NEXT_TOKEN = re.compile(r"[ \t\r\n]*+[-'\u2019.,]?+[ \t\r\n]*+([^\W_]+|&)")
 _POSSESSIVE = re.compile(r"(?:(?<=[^\W_])|(?<=\.))['\u2019,]s\b", re.IGNORECASE)
 _TITLES = {"mr", "mrs", "ms", "dr"}
 _IN_CONTEXT = {"chad", "georgia"}
@@ -212,12 +212,14 @@ class NameIndex:
         pos = 0
         search = self._pattern.search
         seen = self._seen
-        folded = text.translate(_FOLD_TABLE)
+        # The pattern starts with the separator before a name; a leading space gives the first
+        # word one. A name found at folded[s + 1:e + 1] is text[s:e].
+        folded = " " + _fold_text(text)
         while True:
             hit = search(folded, pos)
             if hit is None:
                 return found
-            start, end = hit.span()
+            start, end = hit.start(), hit.end() - 1
             written = text[start:end]
             if not lowercase_ok and not (written[0].isupper() or written[0].isdigit()):
                 pos = start + 1
@@ -322,12 +324,9 @@ def _name_pattern(keys: Iterable[str]) -> re.Pattern[str]:
             for unit in _units(spelling):
                 node = node.setdefault(unit, {})
             node[""] = True
-    # The word-start check sits after the first letter, so that the engine can skip to the
-    # next possible first letter in C instead of trying every name at every character.
-    first_level = []
-    for unit, child in sorted(trie.items()):
-        first_level.append(unit + r"(?<![^\W_].)" + _trie_regex(child))
-    return re.compile("(?:" + "|".join(first_level) + r")(?![^\W_])")
+    # The pattern starts with the character before a name, which is not a letter or a digit:
+    # the engine skips through words in C instead of trying every name at every letter.
+    return re.compile(r"[\W_]" + _trie_regex(trie) + r"(?![^\W_])")
 
 
 def _units(words: list[str]) -> list[str]:
@@ -339,7 +338,7 @@ def _units(words: list[str]) -> list[str]:
     return units
 
 
-_GAP = r"(?>[ \t\r\n]*['\u2019,]s\b)?(?>[ \t\r\n]+[-'\u2019.,/]?[ \t\r\n]*|[-'\u2019.,/][ \t\r\n]*)"
+_GAP = r"(?>[ \t\r\n]*['\u2019,]s\b)?(?>[ \t\r\n]+[-'\u2019.,]?[ \t\r\n]*|[-'\u2019.,][ \t\r\n]*)"
 _WORD_UNITS = {"and": "(?:and|&)", "saint": "(?:saint|st)"}
 
 
@@ -372,6 +371,19 @@ def _fold_table() -> dict[int, int]:
 
 
 _FOLD_TABLE = _fold_table()
+_FOLD_CHARS = {chr(point): chr(target) for point, target in _FOLD_TABLE.items()}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_text(text: str) -> str:
+    """The text lower-cased and without accents, as long as the text (str.translate walks every
+    character in Python's slow path when a cable holds one "¶"; this touches only those)."""
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    if len(lowered) != len(text):
+        return text.translate(_FOLD_TABLE)
+    return _NON_ASCII.sub(lambda found: _FOLD_CHARS.get(found.group(), found.group()), lowered)
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:

@@ -247,6 +247,11 @@ def test_common_words_in_lower_case_are_not_countries():
     assert find_countries("We will polish the turkey and serve it on china plates.") == []
 
 
+def test_under_secretary_is_not_the_united_states():
+    """ "U/S" is how the bulk cables write Under Secretary (682 times in cables.csv.gz)."""
+    assert codes(find_countries("U/S Burns met the U.S. team; U/S. Fried")) == ["US"]
+
+
 def test_acronyms_must_be_written_as_acronyms():
     assert codes(find_countries("Uk officials and the UK")) == ["GB"]
     assert codes(find_organizations("un-American; the UN and the U.N.")) == ["UN", "UN"]
