@@ -1,0 +1,324 @@
+"""The body of a cable: numbered paragraphs with their portion markings, page breaks, the
+signature, and the points of contact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cleaning import squeeze
+from .markings import portion_marking
+
+#: Page breaks (`STATE 00039345 002 OF 002`, `PRISTINA 00000084 001.2 OF 005`) are found
+#: by their ` OF nnn` and checked backwards: a scan for a literal is fast on any input.
+_PAGE_MARK_RE = re.compile(r" OF \d{3}\b")
+_PAGE_LINE_HEAD_RE = re.compile(r"[ \t]*[A-Za-z][A-Za-z .'-]{0,40}[ \t]0*\d{1,8}[ \t]+\d{3}(?:\.\d)?")
+#: The same page break run into a flattened paragraph (08BERLIN1108).
+_PAGE_INLINE_HEAD_RE = re.compile(r"(?<![A-Z])[A-Z]{2,21}(?: [A-Z]{1,20}){0,3} 0\d{7} \d{3}(?:\.\d)?\Z")
+
+#: A numbered paragraph at the start of a line: `¶1. (C)`, `11. (C)`, `1.(C/NF)`, `2. SUMMARY`.
+#: Matched on the text with a newline put in front, so that the scan looks for a literal.
+_PARA_LINE_RE = re.compile(
+    r"\n[ \t]*(¶[ \t]*)?(\d{1,3})[ \t]?[.)](?:[ \t]+|(?=[(A-Z\"]))(?:\([ \t]?([A-Za-z/ ]{1,20}?)[ \t]?\))?"
+)
+#: A numbered, marked paragraph inside a line: run on to the end of the one before
+#: (07USNATO649, para 23) or to the REF line (08LONDON1763: `REF: STATE 69691 1. (SBU)`).
+_RUN_ON_RE = re.compile(r"[ \t](¶[ \t]*)?(\d{1,3})\.[ \t]?\(([A-Za-z/ ]{1,12}?)\)")
+_SENTENCE_ENDS = frozenset(".!?\"')\u201d")
+#: An unnumbered paragraph's marking at its start (07REYKJAVIK334: `(C/NF) Ambassador presented`).
+LEADING_MARKING_RE = re.compile(r"^\s*\(([A-Za-z/ ]{1,12}?)\)[ \t]")
+
+_HEADING_LINE_RE = re.compile(r"^[ \t]*(?:-{3,}[ \t]*|[^.!?;,\n]{1,70}[ \t]*|[A-Z0-9 ,/&():'-]{1,70})$")
+_DASHES_RE = re.compile(r"-{5,}")
+
+_SIGNER_LINE_RE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z'.-]*(?:[ \t]+[A-Za-z][A-Za-z'.-]*){0,2}?)[ \t.]*$")
+_SIGNER_RUN_ON_RE = re.compile(
+    r"(?:[.!?\"')*\]\u201d][ \t]*|[ \t])([A-Z][A-Z'-]{1,20}(?:[ \t]+[A-Z][A-Z'-]{1,20})?)[ \t.]*$"
+    r"|[.!?\"')\u201d][ \t]+([A-Z][a-z'-]{1,20}(?:[ \t]+[A-Z][A-Za-z'-]{1,20})?)[ \t]*$"
+)
+_NOT_SIGNERS = frozenset(
+    {
+        "END", "BT", "NNNN", "UNQUOTE", "END SUMMARY", "END COMMENT", "ENDS", "END CABLE", "END TEXT",
+        "END NOTE", "COMMENT", "SUMMARY", "NOTE", "SIPDIS", "NOFORN", "QUOTE", "TEXT", "ACTION", "INFO",
+        "END QUOTE", "END ACTION REQUEST", "CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "UNCLAS",
+    }
+)
+_TRAILER_LINE_RE = re.compile(r"[ \t]*(?:(?:BT|NNNN|#\d{1,6}|\*+|=+|-+|_+)[ \t]*)?")
+
+
+def strip_page_breaks(body: str) -> str:
+    """The body without its page-break lines, which are not text."""
+    if " OF " not in body:
+        return body
+    pieces = []
+    position = 0
+    for mark in _PAGE_MARK_RE.finditer(body):
+        if mark.start() < position:
+            continue
+        line_start = body.rfind("\n", 0, mark.start()) + 1
+        line_end = body.find("\n", mark.end())
+        if line_end < 0:
+            line_end = len(body)
+        if (
+            line_start >= position
+            and not body[mark.end():line_end].strip()
+            and _PAGE_LINE_HEAD_RE.fullmatch(body, line_start, mark.start())
+        ):
+            pieces.append(body[position:line_start])
+            position = line_end
+            continue
+        inline = _PAGE_INLINE_HEAD_RE.search(body, max(position, mark.start() - 120), mark.start())
+        if inline is not None:
+            pieces.append(body[position:inline.start()])
+            pieces.append(" ")
+            position = mark.end()
+    if not pieces:
+        return body
+    pieces.append(body[position:])
+    return "".join(pieces)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place where a numbered paragraph may start."""
+
+    start: int
+    content_start: int
+    number: int
+    pilcrow: bool
+    marking_text: str | None
+    line_start: bool
+    unmarked_start: int  # where the text starts if the bracket is not a marking
+    after_sentence: bool = False
+
+
+def paragraph_candidates(text: str) -> list[Candidate]:
+    """Every line starting with a number, and every marking with a number just before it."""
+    candidates = []
+    for m in _PARA_LINE_RE.finditer("\n" + text):
+        marking_start = m.start(3) - 2 if m.group(3) is not None else m.end() - 1
+        candidates.append(
+            Candidate(m.start(), m.end() - 1, int(m.group(2)), m.group(1) is not None, m.group(3), True, marking_start)
+        )
+    if "(" in text:
+        for m in _RUN_ON_RE.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            before = text[line_start:m.start()].rstrip(" \t")
+            if not before:
+                continue
+            start = m.start(1) if m.group(1) else m.start(2)
+            candidates.append(
+                Candidate(start, m.end(), int(m.group(2)), m.group(1) is not None, m.group(3), False,
+                          m.start(3) - 1, after_sentence=before[-1] in _SENTENCE_ENDS)
+            )
+        candidates.sort(key=lambda c: c.start)
+    return candidates
+
+
+def split_paragraphs(
+    body: str, warnings: list[str], candidates: list[Candidate] | None = None
+) -> list[tuple[int, str | None, str]]:
+    """(number, marking, raw text) of each numbered paragraph, in order.
+
+    Numbers must run on from the paragraph before. The scraped copies turned `¶3` into
+    `13.` (08STATE22377) and `¶1` into `11.` (09STATE39345): a `1N.` where N is due reads
+    as N. A repeated number (08BUENOSAIRES225 has two paragraphs 12) or a gap of one or
+    two is taken when the line is marked like a paragraph, with a warning.
+    """
+    accepted: list[list] = []
+    expected = 1
+    require_marking = False
+    scraped = False
+    if candidates is None:
+        candidates = paragraph_candidates(body)
+    last_marked = {}
+    for c in candidates:
+        if c.pilcrow or (c.marking_text and portion_marking(c.marking_text)):
+            last_marked[c.number] = c.start
+    for c in candidates:
+        start, content_start, number, pilcrow, line_start = c.start, c.content_start, c.number, c.pilcrow, c.line_start
+        marking = portion_marking(c.marking_text) if c.marking_text else None
+        if c.marking_text and marking is None:
+            content_start = c.unmarked_start
+        strong = pilcrow or marking is not None
+        if accepted and accepted[-1][0] == start:
+            continue
+        if require_marking and not strong and (number != expected or last_marked.get(number, -1) > start):
+            continue
+        if not line_start and (number != expected or marking is None or not (c.after_sentence or not accepted)):
+            continue
+        read_as = None
+        if number == expected:
+            read_as = number
+        elif line_start and number >= 10 and str(number) == "1" + str(expected):
+            read_as = expected
+            scraped = True
+        elif accepted and line_start and strong and number == expected - 1:
+            read_as = number
+            warnings.append(f"paragraph number {number} repeated; read as a further paragraph")
+        elif line_start and strong and expected < number <= expected + 2:
+            read_as = number
+            missing = ", ".join(str(n) for n in range(expected, number))
+            warnings.append(f"paragraph {missing} missing before paragraph {number}")
+        if read_as is None:
+            continue
+        if not accepted and marking is not None:
+            require_marking = True
+        accepted.append([start, max(content_start, start), read_as, marking])
+        expected = read_as + 1
+    if scraped:
+        warnings.append("paragraph numbers with a leading 1 from a lost paragraph sign read without it")
+    paragraphs = []
+    for index, (_, content_start, number, marking) in enumerate(accepted):
+        end = accepted[index + 1][0] if index + 1 < len(accepted) else len(body)
+        paragraphs.append((number, marking, body[content_start:end]))
+    return paragraphs
+
+
+def drop_trailing_heading(chunk: str) -> str:
+    """A section heading between paragraphs (`BACKGROUND`, `Summary` over dashes) is not paragraph text."""
+    blocks = re.split(r"\n[ \t]*\n", chunk.rstrip())
+    while len(blocks) > 1:
+        last = blocks[-1].strip("\n")
+        lines = [line for line in last.split("\n") if line.strip()]
+        if not lines or (len(lines) <= 3 and all(_HEADING_LINE_RE.match(line) for line in lines)):
+            blocks.pop()
+            continue
+        break
+    return "\n\n".join(blocks)
+
+
+def take_signer(text: str) -> tuple[str, str | None]:
+    """The signing principal at the end of the body (`CLINTON`, `van Voorst`, `... ahead. KAIDANOW`)."""
+    lines = text.rstrip().split("\n")
+    while lines and _TRAILER_LINE_RE.fullmatch(lines[-1]):
+        lines.pop()
+    if not lines:
+        return text, None
+    last = lines[-1].strip()
+    if len(last) > 300:
+        head, last = last[:-300], last[-300:]
+    else:
+        head = ""
+    match = _SIGNER_LINE_RE.match(last) if not head else None
+    if match is not None and len(lines) > 1 and _is_name(match.group(1)):
+        return "\n".join(lines[:-1]), match.group(1)
+    run_on = _SIGNER_RUN_ON_RE.search(last)
+    if run_on is not None:
+        group = 1 if run_on.group(1) is not None else 2
+        if _is_name(run_on.group(group)):
+            lines[-1] = head + last[: run_on.start(group)].rstrip()
+            return "\n".join(lines), run_on.group(group)
+    return text, None
+
+
+def _is_name(candidate: str) -> bool:
+    words = candidate.split()
+    if not words or candidate.upper() in _NOT_SIGNERS or words[0].upper() in ("END", "BT"):
+        return False
+    if not any(w[0].isupper() for w in words):
+        return False
+    return 2 <= len(candidate) <= 40 and not candidate.isdigit()
+
+
+def paragraph_text(raw: str) -> str:
+    """Wrapped lines joined; dashes under headings and stray paragraph signs removed."""
+    raw = drop_trailing_heading(raw)
+    if "-----" in raw:
+        raw = _DASHES_RE.sub(" ", raw)
+    if "¶" in raw:
+        raw = raw.replace("¶", "")
+    return squeeze(raw)
+
+
+# ---------------------------------------------------------------- points of contact
+
+_PHONE_RE = re.compile(
+    r"(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?(?!\d)"
+)
+#: An e-mail address is found from its `@`, then read left and right.
+_EMAIL_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+_EMAIL_DOMAIN_RE = re.compile(r"@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}")
+_NAME_TAIL_RE = re.compile(r"([A-Z][a-z'-]+(?:[ \t]+[A-Z]\.)?[ \t]+(?:Mc|Mac|O')?[A-Z][a-z'-]+)[ \t,]*$")
+_LEAD_IN_RE = re.compile(
+    r"^.*?(?:\bcontacts?\b|\bPOCs?\b|\bcontact\)?:|\bor\b|\band\b|;)[ \t:,-]*(?=[A-Z])", re.I | re.S
+)
+
+
+def points_of_contact(paragraphs: list[dict]) -> list[dict]:
+    """Name, role, phone and e-mail of each contact named in a paragraph about contacts."""
+    contacts: list[dict] = []
+    for paragraph in paragraphs:
+        text = paragraph["text"]
+        if "contact" not in text.lower() and "POC" not in text:
+            continue
+        phones = []
+        for m in _PHONE_RE.finditer(text):
+            if _phone_alone(text, m):
+                phones.append((m.start(), m.end(), "phone", m.group(0)))
+                if len(phones) >= MAX_CONTACT_ANCHORS:
+                    break
+        anchors = sorted(phones + _emails(text))
+        previous_end = 0
+        current: dict | None = None
+        for start, end, kind, value in anchors:
+            between = text[previous_end:start]
+            if current is not None and len(between) < 12 and not re.search(r"[A-Z][a-z]", between):
+                current[kind] = current.get(kind) or value
+                previous_end = end
+                continue
+            name, role = _name_and_role(between)
+            current = {"name": name, "role": role, "phone": None, "email": None}
+            current[kind] = value
+            contacts.append(current)
+            previous_end = end
+    return contacts
+
+
+def _phone_alone(text: str, match: re.Match) -> bool:
+    return match.start() == 0 or text[match.start() - 1] not in "0123456789-"
+
+
+#: No real paragraph names more contacts than this; a text full of `@` is not read to the end.
+MAX_CONTACT_ANCHORS = 50
+
+
+def _emails(text: str) -> list[tuple]:
+    found = []
+    at = text.find("@")
+    tries = 0
+    while at >= 0 and tries < 4 * MAX_CONTACT_ANCHORS and len(found) < MAX_CONTACT_ANCHORS:
+        tries += 1
+        start = at
+        while start > 0 and at - start < 64 and text[start - 1] in _EMAIL_LOCAL_CHARS:
+            start -= 1
+        domain = _EMAIL_DOMAIN_RE.match(text, at)
+        if start < at and domain is not None:
+            found.append((start, domain.end(), "email", text[start:domain.end()]))
+        at = text.find("@", at + 1)
+    return found
+
+
+_CONTACT_TAIL_RE = re.compile(r"(?:\(|\bat\b|\bon\b|\bby\b|\btel\.?|\bphone\b|:|,)[ \t(]*(?:1[ \t])?$", re.I)
+
+
+def _name_and_role(segment: str) -> tuple[str | None, str | None]:
+    """`Kosovo Desk Officer Seiji Shiratori at` or `CONTACT: Joshua Black, Kosovo Status coordinator, ... (1`."""
+    segment = segment[-300:].strip()
+    lead = _LEAD_IN_RE.match(segment)
+    if lead is not None:
+        segment = segment[lead.end():]
+    segment = _CONTACT_TAIL_RE.sub("", segment.strip())
+    segment = segment.strip(" ,;:(")
+    if not segment:
+        return None, None
+    if "," in segment:
+        name, _, role = segment.partition(",")
+        name = name.strip()
+        if _NAME_TAIL_RE.fullmatch(name):
+            return name, role.strip(" ,") or None
+    match = _NAME_TAIL_RE.search(segment)
+    if match is None:
+        return None, segment[-80:] or None
+    role = segment[: match.start()].strip(" ,") or None
+    return match.group(1).strip(), role

@@ -1,0 +1,320 @@
+"""The telegram's header: routing lines (VZCZC, DE, DTG, FM/TO/INFO/XMT), the classification
+line, and the captioned fields under it (E.O., TAGS, SUBJECT, REF, Classified By)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cleaning import squeeze
+from .markings import CLASS_WORD
+from .tables import ADDRESS_PRECEDENCES, HANDLING_CAPTIONS
+
+# ---------------------------------------------------------------- routing lines
+
+# Line-start patterns are matched on the text with a newline put in front (see `search_line`):
+# a scan for a literal newline stays fast on any input.
+TRANSMISSION_RE = re.compile(r"\n[ \t]*(VZCZC[A-Z0-9]{0,12})")
+DE_RE = re.compile(r"\n[ \t]*DE[ \t]+([A-Z]{4,8})[ \t]+#?(\d{1,6})(?:/(\d{1,3}))?(?:[ \t]+(\d{7}))?")
+FM_RE = re.compile(r"\n[ \t]*FM[ \t]+(?:[A-Z0-9]{4,8}/)?([^\n]{1,120})(?=\n|\Z)")
+
+
+def search_line(pattern: re.Pattern, text: str) -> re.Match | None:
+    """The first match of a newline-led pattern at the start of a line of `text`."""
+    return pattern.search("\n" + text)
+_ADDRESS_RE = re.compile(
+    r"^(?:([A-Z0-9]{4,8})/)?([^/\n]{1,120}?)"
+    r"(?:[ \t]+(NIACT[ \t]+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]+\d{1,6})?[ \t]*$"
+)
+_BLOCK_RE = re.compile(r"^[ \t]*(TO|INFO|XMT|BT|ZEN|ZFR|ZEM)\b[ \t]*(.*)$")
+_TRAILING_SERIAL_RE = re.compile(r"[ \t]+\d{1,6}$")
+
+
+def parse_address(line: str) -> dict | None:
+    """`RUCNDT/USMISSION USUN NEW YORK PRIORITY 5745` -> routing, post, precedence."""
+    line = line.strip()
+    if not line:
+        return None
+    match = _ADDRESS_RE.match(line)
+    if match is None:
+        return None
+    routing, post, precedence = match.groups()
+    post = _TRAILING_SERIAL_RE.sub("", post.strip())
+    if not post or not re.search(r"[A-Z]{2}", post):
+        return None
+    if precedence is not None:
+        precedence = ADDRESS_PRECEDENCES[re.sub(r"[ \t]+", " ", precedence)]
+    return {"routing": routing, "post": squeeze(post), "precedence": precedence}
+
+
+def parse_recipients(routing_text: str) -> dict:
+    """The TO, INFO and XMT lists of a routing header; XMT lists posts *excluded* from a collective."""
+    recipients: dict[str, list] = {"to": [], "info": [], "except": []}
+    current: list | None = None
+    started = False
+    for raw in routing_text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        block = _BLOCK_RE.match(line)
+        if block is not None:
+            word, rest = block.groups()
+            if word == "TO":
+                current = recipients["to"]
+            elif word == "INFO":
+                current = recipients["info"]
+            elif word == "XMT":
+                current = recipients["except"]
+            else:
+                current = None if word == "BT" else current
+                continue
+            started = True
+            line = rest.strip()
+            if not line:
+                continue
+        if not started or current is None:
+            continue
+        if line.startswith(("FM ", "DE ", "ZNY", "ZNR", "VZCZC")):
+            current = None
+            continue
+        address = parse_address(line)
+        if address is not None and address not in current:
+            current.append(address)
+    return recipients
+
+
+# ---------------------------------------------------------------- classification line
+
+#: A classification word and the rest of its line; it counts when only blanks stand before it
+#: on the line (or a tab, in records dumped as tab-separated fields).
+CLASS_LINE_RE = re.compile(CLASS_WORD + r"(?=[ \t/]|$)(?P<rest>[^\n]*)", re.M)
+CLASS_LINE_ANY_CASE_RE = re.compile(CLASS_WORD + r"(?=[ \t/]|$)(?P<rest>[^\n]*)", re.M | re.I)
+#: A classification word glued to the end of a routing line (`USNIC PRISTINA SRUNCLAS SECTION`).
+CLASS_GLUED_RE = re.compile(
+    CLASS_WORD
+    + r"(?P<rest>[ \t]+(?:SECTION[ \t]+\d{1,3}[ \t]+OF[ \t]+\d{1,3}[ \t]+)?[A-Z][A-Z ]{1,30}[ \t]0*\d{1,6}\b[^\n]*)"
+)
+_REST_OK_RE = re.compile(
+    r"[ \t]*(?:$|//|SECTION\b|E[ \t]?F[ \t]?T[ \t]?O\b|NOFORN|SIPDIS|SENSITIVE"
+    r"|[A-Za-z][A-Za-z .'-]{0,40}[ \t]0*\d{1,7}\b)",
+    re.I,
+)
+SECTION_RE = re.compile(r"\bSECTION[ \t]+0*(\d{1,3})[ \t]+OF[ \t]+0*(\d{1,3})\b", re.I)
+_STATION_SERIAL_RE = re.compile(
+    r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z'.-]{0,30}(?:[ \t]+[A-Za-z][A-Za-z'.-]{0,30}){0,3})[ \t]+0*(\d{1,7})(?![\d/.])"
+)
+_NOT_STATION_WORDS = frozenset(
+    {"SECTION", "OF", "E", "F", "T", "O", "EFTO", "NOFORN", "SIPDIS", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS",
+     "STADIS", "SPECAT", "ROGER", "CHEROKEE", "EO", "DECL", "TAGS", "SUBJECT", "FOR", "ONLY", "USE", "OFFICIAL"}
+)
+
+
+@dataclass
+class ClassificationLine:
+    level_word: str
+    start: int  # offset of the line in the text
+    end: int  # offset just after the station and serial (or the line's end)
+    line_end: int
+    station: str | None = None
+    serial: str | None = None
+    section: int | None = None
+    sections: int | None = None
+    rest: str = ""
+
+
+def _at_line_start(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start:position]
+    return not before.strip(" \t") or before.endswith("\t")
+
+
+def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> re.Match | None:
+    """The first classification line, preferring one that names its cable over a bare word."""
+    bare = None
+    for match in pattern.finditer(head):
+        if not _at_line_start(head, match.start()):
+            continue
+        rest = match.group("rest")
+        if strict and not _looks_like_class_line(rest):
+            continue
+        if not _REST_OK_RE.match(rest):
+            continue
+        if _looks_like_class_line(rest):
+            return match
+        if bare is None:
+            bare = match
+    return bare
+
+
+def find_classification_line(text: str, limit: int) -> ClassificationLine | None:
+    """The first classification line in `text[:limit]`, read into its parts."""
+    head = text[:limit]
+    match = _first_class_line(CLASS_LINE_RE, head, strict=False)
+    if match is None:
+        match = CLASS_GLUED_RE.search(head)
+    if match is None:
+        match = _first_class_line(CLASS_LINE_ANY_CASE_RE, head, strict=True)
+    if match is None:
+        return None
+    rest = match.group("rest")
+    line = ClassificationLine(
+        level_word=match.group("word"),
+        start=match.start(),
+        end=match.end(),
+        line_end=match.end(),
+        rest=rest,
+    )
+    rest_offset = match.start("rest")
+    section = SECTION_RE.search(rest)
+    scan_from = 0
+    if section is not None:
+        line.section, line.sections = int(section.group(1)), int(section.group(2))
+        scan_from = section.end()
+    for candidate in _STATION_SERIAL_RE.finditer(rest, scan_from):
+        words = candidate.group(1).replace("//", " ").split()
+        while words and words[0].upper().strip(".") in _NOT_STATION_WORDS:
+            words.pop(0)
+        if not words or any(w.upper().strip(".") in _NOT_STATION_WORDS for w in words):
+            if candidate.start() > scan_from + 40:
+                break
+            continue
+        line.station = " ".join(words).upper()
+        line.serial = candidate.group(2)
+        line.end = rest_offset + candidate.end()
+        break
+    return line
+
+
+def _looks_like_class_line(rest: str) -> bool:
+    return bool(SECTION_RE.search(rest) or re.match(r"[ \t]+[A-Za-z][A-Za-z ]{1,30}[ \t]0*\d{1,7}\b", rest))
+
+
+# ---------------------------------------------------------------- captioned fields
+
+#: The captions of the fields; a caption counts when no letter stands just before it.
+FIELD_RE = re.compile(
+    r"(?P<eo>(?:E\.?[ \t]?O\.?|EO)[ \t]*1[23]\d{3}[ \t]*:?)"
+    r"|(?P<tags>TAGS?[ \t]*:|TAGS(?=[ \t]+[A-Z]{2})|AGS:|(?i:tags)[ \t]*:)"
+    r"|(?P<subject>(?i:subj(?:ect)?)[ \t]*:)"
+    r"|(?P<ref>(?i:refs?|reftels?|references?)[ \t]*:)"
+    r"|(?P<clsby>(?i:classified[ \t]+by)\b[ \t]*:?)"
+)
+#: Where the captioned fields can be: the top of the cable, even when the rest is one block.
+FIELDS_LIMIT = 20_000
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+_REF_ITEM_RE = re.compile(r"^[ \t]*(?:¶[ \t]*)?(?:[A-Ha-h][.)]|\([A-Ha-h]\))[ \t]")
+_CAPTION_RE = re.compile(
+    r"\b(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SENSITIVE|FOR OFFICIAL USE ONLY)\b"
+)
+
+
+@dataclass
+class HeaderFields:
+    eo: str | None = None
+    tags: str | None = None
+    subject: str | None = None
+    ref: str | None = None
+    classified_by: str | None = None
+    end: int = 0  # offset just after the last field's value
+    captions_text: str = ""
+    handling: list[str] = field(default_factory=list)
+
+
+def _cut_at_blank(value: str) -> str:
+    blank = _BLANK_LINE_RE.search(value)
+    return value if blank is None else value[: blank.start()]
+
+
+def _cut_ref(value: str) -> str:
+    """REF items may sit on lines of their own with blank lines between (08STATE22377)."""
+    lines = value.split("\n")
+    kept: list[str] = []
+    blank = False
+    for line in lines:
+        if not line.strip():
+            blank = True
+            continue
+        if blank and kept and not _REF_ITEM_RE.match(line):
+            break
+        blank = False
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def read_fields(zone: str) -> HeaderFields:
+    """The captioned fields of the zone between the classification line and the first paragraph."""
+    fields = HeaderFields()
+    zone = zone[:FIELDS_LIMIT]
+    markers = [m for m in FIELD_RE.finditer(zone) if m.start() == 0 or not zone[m.start() - 1].isalpha()]
+    covered: list[tuple[int, int]] = []
+    for index, marker in enumerate(markers):
+        kind = marker.lastgroup
+        value_end = markers[index + 1].start() if index + 1 < len(markers) else len(zone)
+        raw = zone[marker.end():value_end]
+        if kind == "eo":
+            value = raw.split("\n", 1)[0]
+        elif kind == "ref":
+            value = _cut_ref(raw)
+        else:
+            value = _cut_at_blank(raw)
+        end = marker.end() + len(value)
+        covered.append((marker.start(), end))
+        fields.end = max(fields.end, end)
+        if getattr(fields, "classified_by" if kind == "clsby" else kind) is not None:
+            continue
+        if kind == "clsby":
+            fields.classified_by = value
+        else:
+            setattr(fields, kind, value)
+    pieces = []
+    position = 0
+    for start, end in covered:
+        pieces.append(zone[position:start])
+        position = max(position, end)
+    pieces.append(zone[position:])
+    fields.captions_text = " ".join(pieces)
+    for caption in _CAPTION_RE.findall(fields.captions_text):
+        if caption in HANDLING_CAPTIONS and caption not in fields.handling:
+            fields.handling.append(caption)
+    return fields
+
+
+_TAG_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,24}")
+
+
+def parse_tags(value: str) -> list[str]:
+    """`PREL ECON UN KV`, `PREL, PGOV, UNMIK, KV`: the tags, upper-cased, in order, once each."""
+    tags: list[str] = []
+    for token in value[:2000].replace(",", " ").replace(";", " ").split():
+        token = token.strip(".:()[]")
+        if not _TAG_TOKEN_RE.fullmatch(token):
+            continue
+        token = token.upper()
+        if token not in tags:
+            tags.append(token)
+    return tags
+
+
+_REASON_RE = re.compile(r"\b1\.[ \t]?([4-6])([^.;]{0,40})")
+_REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
+_CLASSIFIER_END_RE = re.compile(
+    r"[,;:.]?[ \t]+(?:for|per|under)[ \t]+(?:reasons?|e\.?o\.?)|[,;]?[ \t]*(?:\breasons?\b|\bE\.?O\.?[ \t]?1[23]\d{3})"
+    r"|[ \t]+1\.[4-6]",
+    re.I,
+)
+
+
+def parse_classified_by(value: str) -> tuple[str | None, list[str]]:
+    """(classifying official, reasons) from `IO A/S Esther Brimmer for reason 1.4(b).`"""
+    text = squeeze(value[:2000])
+    reasons: list[str] = []
+    for match in _REASON_RE.finditer(text):
+        section = match.group(1)
+        for letter in _REASON_LETTER_RE.findall(match.group(2)):
+            reason = f"1.{section}({letter.lower()})"
+            if reason not in reasons:
+                reasons.append(reason)
+    end = _CLASSIFIER_END_RE.search(text)
+    official = text[: end.start()] if end is not None else text
+    official = official.strip(" ,;:.")
+    return (official or None), reasons

@@ -1,0 +1,95 @@
+"""Classification lines, captions and portion markings, read into the archive's vocabulary.
+
+This module keeps its own reading of markings because the parser imports no Django;
+`cables.clearance` orders the values it produces.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .tables import PORTION_LEVELS
+
+#: The classification word that opens a classification line, spaced out or not.
+CLASS_WORD = (
+    r"(?P<word>C[ \t]?O[ \t]?N[ \t]?F[ \t]?I[ \t]?D[ \t]?E[ \t]?N[ \t]?T[ \t]?I[ \t]?A[ \t]?L"
+    r"|S[ \t]?E[ \t]?C[ \t]?R[ \t]?E[ \t]?T"
+    r"|U[ \t]?N[ \t]?C[ \t]?L[ \t]?A[ \t]?S(?:SIFIED)?)"
+)
+
+_NOFORN_RE = re.compile(r"\bNO[ \t]?FORN\b|\bNOFORN\b|\bNOT[ \t]+RELEASABLE[ \t]+TO[ \t]+FOREIGN", re.I)
+_SENSITIVE_RE = re.compile(
+    r"\bSENSITIVE\b|\bFOR[ \t]+OFFICIAL[ \t]+USE[ \t]+ONLY\b|\bFOUO\b|\bSBU\b|\bE[ \t]?F[ \t]?T[ \t]?O\b", re.I
+)
+
+
+def base_level(word: str) -> str:
+    """`C O N F I D E N T I A L` -> `CONFIDENTIAL`; `UNCLAS` -> `UNCLASSIFIED`."""
+    squeezed = re.sub(r"[ \t]", "", word).upper()
+    if squeezed.startswith("UNCLAS"):
+        return "UNCLASSIFIED"
+    return squeezed
+
+
+def has_noforn(text: str) -> bool:
+    return _NOFORN_RE.search(text) is not None
+
+
+def has_sensitive(text: str) -> bool:
+    return _SENSITIVE_RE.search(text) is not None
+
+
+def overall_classification(level: str, captions: str) -> str:
+    """The archive's value for a classification line and the captions under it.
+
+    UNCLAS with SENSITIVE (or SBU, FOUO) is what the archive calls
+    `UNCLASSIFIED//FOR OFFICIAL USE ONLY`; NOFORN on a classified cable adds `//NOFORN`.
+    """
+    if level == "UNCLASSIFIED":
+        return "UNCLASSIFIED//FOR OFFICIAL USE ONLY" if has_sensitive(captions) else "UNCLASSIFIED"
+    if has_noforn(captions):
+        return f"{level}//NOFORN"
+    return level
+
+
+def normalise_archive_classification(value: str | None) -> str | None:
+    """A CSV or page classification (`SECRET//NOFORN`, `unclassified//fouo`) in the archive's spelling."""
+    if not value:
+        return None
+    upper = value.strip().upper()
+    head = upper.split("/", 1)[0].strip()
+    if head.startswith("UNCLAS"):
+        rest = upper[len(head):]
+        return "UNCLASSIFIED//FOR OFFICIAL USE ONLY" if has_sensitive(rest) else "UNCLASSIFIED"
+    if head in ("CONFIDENTIAL", "SECRET"):
+        return f"{head}//NOFORN" if has_noforn(upper) else head
+    return None
+
+
+_PORTION_SPLIT_RE = re.compile(r"[ \t]*/+[ \t]*")
+
+
+def portion_marking(inner: str) -> str | None:
+    """A paragraph's marking in the record's form: `U`, `SBU`, `C`, `S`, with `/NF` when NOFORN.
+
+    `C/NF`, `C//NF`, `C//NOFORN` and `S/NF` all carry NOFORN; `U//FOUO` reads as SBU.
+    An unknown marking is None.
+    """
+    text = inner.strip().upper()
+    if not text:
+        return None
+    level = PORTION_LEVELS.get(text)
+    if level is not None:
+        return level
+    parts = [p for p in _PORTION_SPLIT_RE.split(text) if p]
+    if not parts:
+        return None
+    level = PORTION_LEVELS.get(parts[0])
+    if level is None:
+        return None
+    rest = parts[1:]
+    if any(p in ("NF", "NOFORN") for p in rest):
+        return f"{level}/NF"
+    if level == "U" and any(p in ("FOUO", "SBU") for p in rest):
+        return "SBU"
+    return level
