@@ -16,6 +16,7 @@ _docs_styles = csp_update({"style-src": [UNSAFE_INLINE]})
 urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("recognitions.urls")),
+    path("demarches/", include("recognitions.demarches.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", _docs_styles(SpectacularSwaggerSplitView.as_view(url_name="schema")), name="api-docs"),

@@ -146,9 +146,7 @@ class Outcome(models.Model):
     responses = models.JSONField(default=dict, blank=True)
     summary = models.TextField(blank=True)
     follow_up_on = models.DateField(null=True, blank=True)
-    reporting_reference_id = models.CharField(
-        "reporting cable reference id", max_length=40, blank=True, db_index=True
-    )
+    reporting_reference_id = models.CharField("reporting cable reference id", max_length=40, blank=True, db_index=True)
     stance = models.ForeignKey(
         "recognitions.Stance", null=True, blank=True, on_delete=models.SET_NULL, related_name="demarche_outcomes"
     )

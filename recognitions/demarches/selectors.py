@@ -35,9 +35,7 @@ def demarche_get(user, pk) -> Demarche | None:
 
 def is_overdue(demarche: Demarche, on: dt.date) -> bool:
     """Past its deadline with posts still to report."""
-    return bool(
-        demarche.deadline and demarche.deadline < on and demarche.targets_delivered < demarche.targets_total
-    )
+    return bool(demarche.deadline and demarche.deadline < on and demarche.targets_delivered < demarche.targets_total)
 
 
 def open_demarches(user, on: dt.date | None = None):

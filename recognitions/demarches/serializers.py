@@ -145,7 +145,7 @@ class OutcomeSerializer(serializers.ModelSerializer):
 _RESPONSES = serializers.DictField(
     child=serializers.ChoiceField(choices=Response.choices),
     required=False,
-    help_text="Objective position -> response, e.g. {\"1\": \"supportive\", \"4\": \"negative\"}.",
+    help_text='Objective position -> response, e.g. {"1": "supportive", "4": "negative"}.',
 )
 
 

@@ -315,9 +315,7 @@ def _check_outcome(demarche: Demarche, delivered_on, follow_up_on, responses: di
         if value in ("", None):
             continue
         if value not in Response.values:
-            raise DemarcheError(
-                UNKNOWN_RESPONSE.format(value=value, choices=", ".join(Response.values)), "responses"
-            )
+            raise DemarcheError(UNKNOWN_RESPONSE.format(value=value, choices=", ".join(Response.values)), "responses")
         clean[str(position)] = value
     return clean
 

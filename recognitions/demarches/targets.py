@@ -23,9 +23,7 @@ COLLECTIVE = "collective"
 
 UNKNOWN_POST = "{name!r} is not a known post; it is left out of the targets."
 UNKNOWN_COLLECTIVE = "{name!r} is not a known collective; it is left out of the targets."
-COLLECTIVE_WITHOUT_ORGANIZATION = (
-    "{name!r} stands for no organization the desk tracks; its posts cannot be listed."
-)
+COLLECTIVE_WITHOUT_ORGANIZATION = "{name!r} stands for no organization the desk tracks; its posts cannot be listed."
 NO_POST_IN_COUNTRY = "{country} is a member of {organization} but the desk knows no post there."
 
 

@@ -69,8 +69,7 @@ SEED_MARKING = Marking(C)
 CABLE_DATE = dt.date(2008, 3, 5)
 
 
-@pytest.fixture
-def seed_demarche(ledger, analyst):  # noqa: F811
+def make_seed_demarche(user):
     from recognitions.demarches.services import demarche_create
     from recognitions.models import Country
 
@@ -85,5 +84,10 @@ def seed_demarche(ledger, analyst):  # noqa: F811
         collectives=SEED_FACT["collectives"],
         excluded=SEED_FACT["excluded"],
         marking=SEED_MARKING,
-        created_by=analyst,
+        created_by=user,
     )
+
+
+@pytest.fixture
+def seed_demarche(ledger, analyst):  # noqa: F811
+    return make_seed_demarche(analyst)
