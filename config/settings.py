@@ -260,6 +260,12 @@ CONTENT_SECURITY_POLICY = {
 
 # Cable ingestion.
 CABLE_UPLOAD_MAX_BYTES = _read("CABLE_UPLOAD_MAX_BYTES", env.int, default=50 * 1024 * 1024)
+CABLE_UNPACKED_MAX_BYTES = _read("CABLE_UNPACKED_MAX_BYTES", env.int, default=1024 * 1024 * 1024)
+CABLE_ARCHIVE_MAX_FILES = _read("CABLE_ARCHIVE_MAX_FILES", env.int, default=10_000)
 CABLE_INBOX = _read("CABLE_INBOX", env.str, default="")
+CABLE_INBOX_SCAN_SECONDS = _read("CABLE_INBOX_SCAN_SECONDS", env.int, default=60)
+CELERY_BEAT_SCHEDULE = {
+    "scan-cable-inbox": {"task": "cables.tasks.scan_inbox", "schedule": CABLE_INBOX_SCAN_SECONDS},
+}
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
+import cables.api  # noqa: F401  (registers the cable and job viewsets on the router)
 import recognitions.demarches.api  # noqa: F401  (registers the demarche and outcome viewsets)
 from config.api import router
 
@@ -16,6 +17,7 @@ _docs_styles = csp_update({"style-src": [UNSAFE_INLINE]})
 urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("recognitions.urls")),
+    path("cables/", include("cables.urls")),
     path("demarches/", include("recognitions.demarches.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
