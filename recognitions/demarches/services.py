@@ -179,10 +179,10 @@ def demarche_create(
 
 
 def _fact_fields(fact) -> dict:
-    """The extracted fields of a fact: a Fact row's `payload`/`fields`/`data`, or the fact dict itself."""
+    """The claim of a fact: a Fact row's `claim` (the analyst's correction if any), or a plain fact dict."""
     if isinstance(fact, dict):
         return fact
-    for name in ("payload", "fields", "data", "value"):
+    for name in ("claim", "payload"):
         value = getattr(fact, name, None)
         if isinstance(value, dict):
             return value
@@ -213,7 +213,7 @@ def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-def demarche_create_from_fact(fact, user) -> Demarche:
+def demarche_create_from_fact(fact, user, claim: dict | None = None) -> Demarche:
     """Create the demarche an accepted `demarche` fact describes; accepting it twice creates it once.
 
     The demarche takes its source cable's classification (a demarche discloses
@@ -221,7 +221,7 @@ def demarche_create_from_fact(fact, user) -> Demarche:
     and subject. Without the cable in the archive it falls back to what the fact
     says: the paragraph's marking and the `cable_date` or `date` field.
     """
-    fields = _fact_fields(fact)
+    fields = claim if claim is not None else _fact_fields(fact)
     kind = getattr(fact, "kind", None) or fields.get("kind", "demarche")
     if kind != "demarche":
         raise DemarcheError(NOT_A_DEMARCHE_FACT.format(kind=kind))
@@ -234,9 +234,12 @@ def demarche_create_from_fact(fact, user) -> Demarche:
     reference_id = (source.get("reference_id") or fields.get("reference_id") or "").upper()
     cable = _source_cable(fact, reference_id)
     marking = Marking.parse(source.get("marking")) if source.get("marking") else Marking(U)
+    if isinstance(getattr(fact, "marking", None), Marking):
+        marking = max(marking, fact.marking)
     cable_date = _date(fields.get("cable_date"))
     title = fields.get("title") or ""
     if cable is not None:
+        reference_id = reference_id or cable.reference_id
         marking = max(marking, cable.marking)
         cable_date = cable_date or _date(getattr(cable, "created", None))
         title = title or getattr(cable, "subject", "")
@@ -257,9 +260,21 @@ def demarche_create_from_fact(fact, user) -> Demarche:
         excluded=fields.get("excluded") or (),
         marking=marking,
         source_fact_id=fact_id,
-        source_paragraph=source.get("paragraph"),
+        source_paragraph=source.get("paragraph") or getattr(fact, "paragraph", None),
         created_by=user,
     )
+
+
+def demarche_record_from_fact(fact, claim: dict, user) -> Demarche | None:
+    """The hook for accepting a `demarche` fact (the shape of `cables.ledger.RECORDERS`).
+
+    An action request becomes a demarche; a delivery reported by a post (a
+    `demarche` fact with `delivery` and no objectives) creates nothing: it is
+    offered when an analyst files that post's outcome.
+    """
+    if claim.get("delivery") and not claim.get("objectives"):
+        return None
+    return demarche_create_from_fact(fact, user, claim=claim)
 
 
 def _stale(what: str, row, given: int) -> StaleVersion:

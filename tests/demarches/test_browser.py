@@ -1,6 +1,5 @@
 """An analyst signs in through the form, files an outcome in Chromium and sees the matrix change."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -22,9 +21,9 @@ ARGS = [
 
 
 @pytest.fixture
-def page():
+def page(monkeypatch):
     # Playwright's sync API runs an event loop in this thread; the test's own ORM calls stay synchronous.
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
