@@ -224,6 +224,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": _read("LOG_LEVEL", env.str, default="INFO")},
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 # Production hardening, active whenever DEBUG is off.

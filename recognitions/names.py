@@ -306,7 +306,7 @@ def _plausible(key: str, text: str, start: int, end: int) -> bool:
         return not (after and after.group(1) not in _INSTITUTIONS and text != text.upper())
     if key == "georgia":
         before = text[max(0, start - 30) : start].lower()
-        return "atlanta" not in before and "state of" not in before
+        return not re.search(r"(?:\batlanta,?|\bstate of|\bsavannah,?|\bu\.?s\.? state of)\s*$", before)
     return True
 
 

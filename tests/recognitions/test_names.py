@@ -242,6 +242,11 @@ def test_ambiguous_and_non_country_phrases_yield_nothing():
     assert find_countries(text) == []
 
 
+def test_regional_adjectives_are_not_the_united_states():
+    text = "at the Ibero-American Summit and the Inter-American Development Bank, an American citizen"
+    assert codes(find_countries(text)) == ["US"]
+
+
 def test_common_words_in_lower_case_are_not_countries():
     assert find_countries("we will polish the turkey and serve it on china plates") != []  # no capitals at all
     assert find_countries("We will polish the turkey and serve it on china plates.") == []
@@ -260,6 +265,8 @@ def test_acronyms_must_be_written_as_acronyms():
 def test_personal_names_and_us_states_are_not_countries():
     assert find_countries("Mr. Chad Smith flew from Atlanta, Georgia.") == []
     assert codes(find_countries("Chad and Georgia voted yes.")) == ["TD", "GE"]
+    assert codes(find_countries("the U.S. state of Georgia")) == ["US"]
+    assert codes(find_countries("NATO's partner state of the Caucasus, Georgia, applied")) == ["GE"]
 
 
 def test_kind_tells_names_from_adjectives():
