@@ -62,7 +62,7 @@ class Demarche(models.Model):
         return f"{self.reference_id or 'Demarche'}: {self.title}"
 
     def get_absolute_url(self):
-        return reverse("demarches:detail", args=[self.pk])
+        return reverse("demarches:demarche-detail", args=[self.pk])
 
     @property
     def marking(self) -> Marking:

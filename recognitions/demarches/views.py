@@ -61,9 +61,9 @@ def demarche_detail(request, pk):
 
 
 def _file_url(demarche, post: Post | None, delivered_on=None) -> str:
-    url = reverse("demarches:file", args=[demarche.pk])
+    url = reverse("demarches:demarche-outcome-file", args=[demarche.pk])
     if post is None:
-        return reverse("demarches:detail", args=[demarche.pk])
+        return reverse("demarches:demarche-detail", args=[demarche.pk])
     query = f"?post={post.pk}"
     if delivered_on:
         query += f"&on={delivered_on.isoformat()}"
@@ -103,7 +103,7 @@ def outcome_file(request, pk):
                 following = selectors.next_undelivered_target(demarche, request.user, after=outcome.target)
                 if following is None:
                     messages.success(request, f"Filed {post.name}. Every target post has now reported.")
-                    return redirect("demarches:detail", pk=demarche.pk)
+                    return redirect("demarches:demarche-detail", pk=demarche.pk)
                 messages.success(request, f"Filed {post.name}. Next post without a report: {following.post.name}.")
                 return redirect(_file_url(demarche, following.post, data["delivered_on"]))
     else:
@@ -148,7 +148,7 @@ def outcome_edit(request, pk, outcome_pk):
                 form.add_refusal(exc)
             else:
                 messages.success(request, f"Saved the outcome at {outcome.target.post.name}.")
-                return redirect("demarches:detail", pk=demarche.pk)
+                return redirect("demarches:demarche-detail", pk=demarche.pk)
     else:
         form = OutcomeForm(demarche=demarche, user=request.user, outcome=outcome)
     return render(request, "demarches/outcome_form.html", {"demarche": demarche, "form": form, "outcome": outcome})
