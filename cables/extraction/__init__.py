@@ -57,6 +57,8 @@ def extract_facts(record: dict, *, entities=None) -> list[dict]:
     cable = build_cable(record, {entity.code: entity for entity in tracked})
     facts: list[dict] = []
     for paragraph in cable.paragraphs:
+        if not paragraph.names_entity:
+            continue
         for sentence in paragraph.sentences:
             if not sentence.analysable:
                 continue

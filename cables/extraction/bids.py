@@ -13,6 +13,7 @@ from .context import Sentence
 from .facts import make_fact
 from .gazetteer import state_ref
 
+_MEMBERSHIP_WORDS = ("member", "admi", "join", "accession", "appl", "seat", "bid", "vot", "veto")
 _MEMBERSHIP = re.compile(r"\b(?:member\w*|admi\w+|join\w*|accession|appl\w+|seat|bid|vot\w+|veto\w*)\b", re.I)
 STATUSES = (
     ("blocked", re.compile(r"\b(?:veto\w*|block\w*)\b", re.I)),
@@ -39,13 +40,18 @@ _FAVOUR = re.compile(r"\bvote (?:in favou?r of|for|positively)", re.I)
 
 def extract(sentence: Sentence) -> list[dict]:
     text = sentence.text
-    if not sentence.organizations or not _MEMBERSHIP.search(text):
+    lowered = sentence.lower
+    if not any(word in lowered for word in _MEMBERSHIP_WORDS) or not _MEMBERSHIP.search(text):
+        return []
+    if not sentence.organizations:
         return []
     entity = sentence.entities[0].code if sentence.entities else None
     if entity is None:
-        if not sentence.paragraph.entities or not re.search(r"\b(?:voting process|admission|membership)\b", text, re.I):
+        if not sentence.paragraph.names_entity or not re.search(
+            r"\b(?:voting process|admission|membership)\b", text, re.I
+        ):
             return []
-        entity = sentence.paragraph.entities[0].code
+        entity = sentence.paragraph.entity_code
     status = next((name for name, pattern in STATUSES if pattern.search(text)), None)
     if status is None or status == "admitted" and _GOAL.search(text):
         return []

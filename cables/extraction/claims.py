@@ -100,7 +100,7 @@ def _fact(sentence, state: Mention, entity: str, status: str, date, warnings) ->
 
 
 def extract(sentence: Sentence) -> list[dict]:
-    if not sentence.entities or "ecogni" not in sentence.text:
+    if "ecogni" not in sentence.text or not sentence.entities:
         return []
     text = sentence.text
     facts = []

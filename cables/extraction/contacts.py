@@ -7,7 +7,7 @@ import re
 from .context import Cable, Sentence
 from .facts import make_fact
 
-_PHONE = re.compile(r"(?<![\d-])(?:\(?1\)?[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\d-])")
+_PHONE = re.compile(r"(?=[(\d])(?<![\d-])(?:\(?1\)?[ .-]?)?\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\d-])")
 _EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 _NAME = re.compile(r"\b([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})\b")
 _ROLE_WORDS = frozenset(
@@ -64,9 +64,11 @@ def extract(cable: Cable) -> list[dict]:
     facts = []
     for paragraph in cable.paragraphs:
         text = paragraph.text
-        if paragraph.number is None or not (_PHONE.search(text) or _EMAIL.search(text)):
+        if paragraph.number is None or "ontact" not in text and "ONTACT" not in text and "POC" not in text:
             continue
         if not re.search(r"\bcontact\b|\bPOC\b", text, re.I):
+            continue
+        if not (_PHONE.search(text) or "@" in text and _EMAIL.search(text)):
             continue
         for sentence in paragraph.sentences:
             facts += _from_sentence(sentence)

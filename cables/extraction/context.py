@@ -69,9 +69,21 @@ class Paragraph:
         spans = split_sentences(self.text[:MAX_PARAGRAPH_CHARS])[:MAX_SENTENCES]
         return [Sentence(self, start, end, i) for i, (start, end) in enumerate(spans)]
 
+    @cached_property
+    def entity_codes(self) -> list[str]:
+        """Tracked entities whose keywords appear in the paragraph: only such paragraphs (and the
+        subject) are read sentence by sentence."""
+        lowered = self.text.lower()
+        return [code for code, entity in self.cable.entities.items() if any(k in lowered for k in entity.keywords)]
+
     @property
-    def mentions_entity(self) -> bool:
-        return bool(self.entities)
+    def names_entity(self) -> bool:
+        return bool(self.entity_codes)
+
+    @property
+    def entity_code(self) -> str | None:
+        codes = self.entity_codes
+        return codes[0] if codes else None
 
 
 @dataclass
@@ -84,6 +96,10 @@ class Sentence:
     @cached_property
     def text(self) -> str:
         return self.paragraph.text[self.start : self.end]
+
+    @cached_property
+    def lower(self) -> str:
+        return self.text.lower()
 
     @property
     def analysable(self) -> bool:

@@ -53,9 +53,7 @@ def _as_of(sentence: Sentence) -> str | None:
 def _entity(sentence: Sentence) -> str | None:
     if sentence.entities:
         return sentence.entities[0].code
-    if sentence.paragraph.entities:
-        return sentence.paragraph.entities[0].code
-    return None
+    return sentence.paragraph.entity_code
 
 
 def _category(text: str) -> str:

@@ -40,12 +40,14 @@ MONTHS = {
 }
 _NAMES = sorted(MONTHS, key=len, reverse=True)
 # Month names are matched capitalised or upper case only, so "may" the verb is never a month.
-_MONTH = "(?:" + "|".join([n.capitalize() for n in _NAMES] + [n.upper() for n in _NAMES]) + r")\b\.?"
-_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_MONTH = "(?=[JFMASOND])(?:" + "|".join([n.capitalize() for n in _NAMES] + [n.upper() for n in _NAMES]) + r")\b\.?"
+_DAY = r"(?<!\d)(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _RANGE = r"\s*(?:-|–|to|and|through)\s*"
 _YEAR = r"(?:19|20)\d\d"
 
+# Each branch opens with a cheap look-ahead, so positions that cannot start a date fail at once.
 _PATTERN = re.compile(
+    r"(?=[JFMASOND0-9])(?:"
     # February 17, 2008 / March 13-14 / September 28-October 2 / FEBRUARY 26, 2008
     rf"(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:{_RANGE}(?:(?P<m2>{_MONTH})\s+)?(?P<d2>{_DAY})\b)?"
     rf"(?:,?\s+(?P<y1>{_YEAR})\b)?"
@@ -55,6 +57,7 @@ _PATTERN = re.compile(
     r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)\b"
     # March 2008 (month precision)
     rf"|(?P<m4>{_MONTH})\s+(?P<y3>{_YEAR})\b"
+    r")"
 )
 _FUTURE = re.compile(
     r"\b(?:will|would|shall|plans?|planned|planning|intends?|expects?|expected|scheduled|upcoming|next|"

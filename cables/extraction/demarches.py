@@ -119,8 +119,8 @@ def _deadline(cable: Cable) -> str | None:
 
 def _entity(cable: Cable) -> str | None:
     for paragraph in cable.paragraphs:
-        if paragraph.entities:
-            return paragraph.entities[0].code
+        if paragraph.entity_code:
+            return paragraph.entity_code
     return None
 
 
@@ -146,7 +146,7 @@ def _unique(posts: list[dict]) -> list[dict]:
 def _action_request(cable: Cable) -> list[dict]:
     request = None
     for paragraph in cable.paragraphs:
-        if paragraph.number is None:
+        if paragraph.number is None or "request" not in paragraph.text.lower() or not _REQUEST.search(paragraph.text):
             continue
         for sentence in paragraph.sentences:
             if _REQUEST.search(sentence.text):
@@ -282,12 +282,17 @@ def extract(cable: Cable) -> list[dict]:
     if facts:
         return facts
     seen = set()
-    subject_mentions = bool(cable.paragraphs and cable.paragraphs[0].number is None and cable.paragraphs[0].entities)
-    ordered = [p for p in cable.paragraphs if p.number is not None and p.entities]
+    subject_mentions = bool(
+        cable.paragraphs and cable.paragraphs[0].number is None and cable.paragraphs[0].names_entity
+    )
+    ordered = [p for p in cable.paragraphs if p.number is not None and p.names_entity]
     ordered += [
-        p for p in cable.paragraphs if p.number is not None and not p.entities and p.index <= 2 and subject_mentions
+        p for p in cable.paragraphs if p.number is not None and not p.names_entity and p.index <= 2 and subject_mentions
     ]
     for paragraph in ordered:
+        lowered = paragraph.text.lower()
+        if "ref" not in lowered and "demarche" not in lowered and "points" not in lowered and "message" not in lowered:
+            continue
         for sentence in paragraph.sentences:
             if not (_DELIVERY.search(sentence.text) or _CITES_REF.search(sentence.text)):
                 continue

@@ -17,10 +17,10 @@ DATA = Path(__file__).resolve().parents[2] / "recognitions" / "data" / "conteste
 # Country tags the archive uses for each entity, and words a cable about it is sure to contain.
 TAGS = {"XK": {"KV"}, "TW": {"TW"}, "PS": {"KWBG"}, "EH": {"WI"}, "GE-AB": set(), "XSO": set(), "XNC": set()}
 KEYWORDS = {
-    "XK": ("kosov", "pristina", "prishtina"),
+    "XK": ("kosov",),
     "TW": ("taiwan",),
     "PS": ("palestin",),
-    "EH": ("western sahara", "sahrawi", "polisario"),
+    "EH": ("western sahara", "sahrawi"),
     "GE-AB": ("abkhaz",),
     "XSO": ("ossetia",),
     "XNC": ("northern cyprus", "trnc", "turkish cypriot"),

@@ -19,6 +19,23 @@ _NOUN = (
     r"summit|conference|ministerial|meeting|session|GAERC|General Affairs (?:and External Relations )?Council|"
     r"Security Council|General Assembly|visit|talks|council|assembly|ceremony|election|elections|hearing|forum"
 )
+_EVENT_WORDS = (
+    "summit",
+    "conferen",
+    "ministerial",
+    "meeting",
+    "session",
+    "gaerc",
+    "council",
+    "assembl",
+    "visit",
+    "talks",
+    "ceremon",
+    "election",
+    "hearing",
+    "forum",
+    "eclar",
+)
 _EVENT = re.compile(r"\b(?:" + _NOUN + r")\b", re.I)
 _DECLARED = re.compile(
     r"\bdeclared\s+(?:its\s+|their\s+)?independence\b|\bindependence\s+(?:was|had been)\s+declared\b|"
@@ -69,6 +86,9 @@ def _place(sentence: Sentence, start: int, end: int) -> str | None:
 
 def extract(sentence: Sentence) -> list[dict]:
     text = sentence.text
+    lowered = sentence.lower
+    if not any(word in lowered for word in _EVENT_WORDS) or not (_EVENT.search(text) or "eclar" in text):
+        return []
     facts = []
     dates = [d for d in sentence.dates if d.day_precise]
     if not dates:
@@ -76,7 +96,7 @@ def extract(sentence: Sentence) -> list[dict]:
     cable = sentence.cable
     entity = sentence.entities[0].code if sentence.entities else None
     for declared in _DECLARED.finditer(text):
-        subject = entity or (sentence.paragraph.entities[0].code if sentence.paragraph.entities else None)
+        subject = entity or sentence.paragraph.entity_code
         date = next(
             (d for d in dates if abs(d.start - declared.end()) < 40 or abs(declared.start() - d.end) < 12), None
         )
@@ -92,7 +112,7 @@ def extract(sentence: Sentence) -> list[dict]:
             }
             facts.append(make_fact("event", sentence, fields, iso(date.first)))
             return facts
-    if not sentence.paragraph.entities and sentence.paragraph.number is not None:
+    if not sentence.paragraph.names_entity and sentence.paragraph.number is not None:
         return []
     for noun in _EVENT.finditer(text):
         bound = None

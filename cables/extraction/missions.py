@@ -20,7 +20,7 @@ _CITY_LIST = re.compile(
 
 def extract(sentence: Sentence) -> list[dict]:
     text = sentence.text
-    if not sentence.entities or "mbass" not in text and "ission" not in text and "onsulate" not in text:
+    if "mbass" not in text and "ission" not in text and "onsulate" not in text or not sentence.entities:
         return []
     facts = []
     for match in _EMBASSY.finditer(text):

@@ -206,6 +206,8 @@ def state_of(cable, surname: str) -> str | None:
     "Argentine President Cristina Fernandez de Kirchner (CFK)", "Russian FM Lavrov"."""
     pattern = re.compile(r"\b" + re.escape(surname) + r"\b")
     for paragraph in cable.paragraphs:
+        if surname not in paragraph.text:
+            continue
         for match in pattern.finditer(paragraph.text):
             head = paragraph.text[max(0, match.start() - 90) : match.start()]
             if US_TITLES.search(re.sub(r"(?:[A-Z][a-z]+\s+){0,2}$", "", head)):

@@ -81,7 +81,7 @@ ABBREVIATIONS = frozenset(
 )
 
 # A candidate end: terminal punctuation, optional closing quotes/brackets, then space.
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[A-Z0-9\"“'(\[-])")
 # A bullet: "--" after the start of the text or after a line end, colon, semicolon or full stop.
 _BULLET = re.compile(r"(?:(?<=[:;.\n])|(?<=^))\s*--\s+", re.M)
 _NEWLINE_BREAK = re.compile(r"\n\s*\n|\n(?=\s*--)")

@@ -89,9 +89,7 @@ def _person_for(sentence: Sentence, state: Mention) -> str | None:
 def _entity_for(sentence: Sentence) -> str | None:
     if sentence.entities:
         return sentence.entities[0].code
-    if sentence.paragraph.entities:
-        return sentence.paragraph.entities[0].code
-    return None
+    return sentence.paragraph.entity_code
 
 
 def _targets_entity(sentence: Sentence, start: int, end: int, window: int = 50) -> bool:
@@ -202,11 +200,11 @@ def _question_answer(sentence: Sentence, out: _Collector, groups) -> None:
 
 def _parent_state(sentence: Sentence, out: _Collector) -> None:
     paragraph = sentence.paragraph
-    if not paragraph.entities:
+    if not paragraph.names_entity:
         return
     text = sentence.text
-    for entity_code in grammar.dedupe(paragraph.entities):
-        entity = sentence.cable.entities.get(entity_code.code)
+    for code in paragraph.entity_codes:
+        entity = sentence.cable.entities.get(code)
         if not entity or not entity.parent:
             continue
         mentions = [m for m in sentence.states if m.code == entity.parent]
@@ -226,7 +224,7 @@ def _parent_state(sentence: Sentence, out: _Collector) -> None:
 
 def _cues(sentence: Sentence, out: _Collector, groups) -> None:
     text = sentence.text
-    if not sentence.entities and not re.search(r"recogni", text, re.I):
+    if not sentence.entities and not _TARGET.search(text):
         return
     found = []
     for stance, pattern in (("leaning", LEANING), ("undecided", UNDECIDED), ("oppose", OPPOSE), ("support", SUPPORT)):
@@ -339,13 +337,81 @@ def _lists(sentence: Sentence, out: _Collector, groups) -> None:
                 break
 
 
+# Word stems without which no stance rule can fire: a sentence lacking all of them is skipped
+# before any name lookup.
+_STEMS = (
+    "recogni",
+    "support",
+    "favo",
+    "vote",
+    "back",
+    "welcom",
+    "champion",
+    "advoca",
+    "concur",
+    "lobby",
+    "push",
+    "pitch",
+    "help",
+    "oppos",
+    "against",
+    "block",
+    "veto",
+    "obstruct",
+    "undermin",
+    "refus",
+    "reject",
+    "react",
+    "condemn",
+    "protest",
+    "challeng",
+    "contention",
+    "obstacle",
+    "stumbling",
+    "dissuad",
+    "prevent",
+    "wait",
+    "decided",
+    "problematic",
+    "hesitat",
+    "reluctan",
+    "stepped",
+    "balanc",
+    "yet to",
+    "fence",
+    "committal",
+    "leaning",
+    "eventually",
+    "inclined",
+    "territorial",
+    "province",
+    "partition",
+    "refer",
+    "court",
+    "icj",
+    "parallel",
+    "illegal",
+    "slowed",
+    "claim",
+    "sovereignty",
+    "change",
+    "commitment",
+    "allies",
+    "supporters",
+)
+
+
 def extract(sentence: Sentence) -> list[dict]:
-    out = _Collector(sentence)
-    if not sentence.paragraph.entities:
+    if not sentence.paragraph.names_entity:
         return []
+    lowered = sentence.lower
+    if not any(stem in lowered for stem in _STEMS):
+        return []
+    out = _Collector(sentence)
     groups = grammar.groups(sentence.states, sentence.text)
-    _negated_recognition(sentence, out, groups)
-    _question_answer(sentence, out, groups)
+    if "recogni" in lowered:
+        _negated_recognition(sentence, out, groups)
+        _question_answer(sentence, out, groups)
     _parent_state(sentence, out)
     _lists(sentence, out, groups)
     _cues(sentence, out, groups)
