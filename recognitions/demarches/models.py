@@ -32,6 +32,14 @@ class Demarche(models.Model):
     """
 
     reference_id = models.CharField("cable reference id", max_length=40, blank=True, db_index=True)
+    cable = models.ForeignKey(
+        "cables.Cable",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="demarches",
+        help_text="The instruction cable, when the archive holds it (the reference id is kept either way).",
+    )
     cable_date = models.DateField(help_text="Date of the instruction cable.")
     entity = models.ForeignKey(
         "recognitions.Country", on_delete=models.PROTECT, related_name="demarches", help_text="Whose recognition."
@@ -147,6 +155,9 @@ class Outcome(models.Model):
     summary = models.TextField(blank=True)
     follow_up_on = models.DateField(null=True, blank=True)
     reporting_reference_id = models.CharField("reporting cable reference id", max_length=40, blank=True, db_index=True)
+    reporting_cable = models.ForeignKey(
+        "cables.Cable", null=True, blank=True, on_delete=models.SET_NULL, related_name="demarche_outcomes"
+    )
     stance = models.ForeignKey(
         "recognitions.Stance", null=True, blank=True, on_delete=models.SET_NULL, related_name="demarche_outcomes"
     )

@@ -180,3 +180,69 @@ def demarche_history(demarche: Demarche, user) -> list[HistoryEntry]:
         ),
     )
     return sorted(histories, key=lambda entry: entry.when, reverse=True)
+
+
+@dataclass(frozen=True)
+class ReportedDelivery:
+    """A delivery a post's cable reports (a `demarche` fact with `delivery`), not yet filed as an outcome."""
+
+    fact_id: int
+    reference_id: str
+    target: Target
+    delivered_on: dt.date | None
+    interlocutor_name: str
+    interlocutor_office: str
+    response: str
+    marking: object
+
+
+def reported_deliveries(demarche: Demarche, user) -> list[ReportedDelivery]:
+    """Deliveries reported by cables that cite the demarche's cable, from posts it targets.
+
+    Only facts the user may see, from cables the user may see (the reference
+    id is offered as the reporting cable), and not yet filed from that cable.
+    """
+    if not demarche.reference_id:
+        return []
+    from cables.models import Fact
+    from recognitions.posts import resolve_post
+
+    facts = (
+        Fact.objects.visible_to(user)
+        .filter(visible_q(user, "cable__classification_level", "cable__noforn"))
+        .filter(kind="demarche", cable__is_current=True, cable__references_made__reference_id=demarche.reference_id)
+        .exclude(review_state__in=["rejected", "superseded"])
+        .select_related("cable")
+        .distinct()
+        .order_by("cable__created", "id")
+    )
+    targets = {t.post.name: t for t in demarche.targets.select_related("post", "country")}
+    filed = set(
+        Outcome.objects.filter(demarche=demarche).exclude(reporting_reference_id="")
+        .values_list("target_id", "reporting_reference_id")
+    )
+    offered = []
+    for fact in facts:
+        delivery = fact.claim.get("delivery") or {}
+        post = resolve_post(delivery.get("post") or fact.cable.origin or "")
+        target = targets.get(post.name) if post else None
+        if target is None or (target.pk, fact.cable.reference_id) in filed:
+            continue
+        official = delivery.get("official") or {}
+        try:
+            day = dt.date.fromisoformat(str(delivery.get("date") or "")[:10])
+        except ValueError:
+            day = fact.cable.created.date() if fact.cable.created else None
+        offered.append(
+            ReportedDelivery(
+                fact_id=fact.pk,
+                reference_id=fact.cable.reference_id,
+                target=target,
+                delivered_on=day,
+                interlocutor_name=official.get("name") or "",
+                interlocutor_office=official.get("office") or "",
+                response=delivery.get("response") or "",
+                marking=fact.cable.marking,
+            )
+        )
+    return offered

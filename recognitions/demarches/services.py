@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.apps import apps
 from django.db import transaction
 from django.db.models import F
 
@@ -76,6 +75,11 @@ def _marking(value: Marking | str | None) -> Marking:
     return value if isinstance(value, Marking) else Marking.parse(value)
 
 
+def combined(*markings: Marking) -> Marking:
+    """The marking of material that draws on all of these: the highest level, NOFORN if any is."""
+    return Marking(max(m.level for m in markings), any(m.noforn for m in markings))
+
+
 def _check_clearance(user, marking: Marking) -> None:
     if user is not None and not can_see(user, marking):
         raise DemarcheError(ABOVE_CLEARANCE.format(marking=marking.portion), "marking")
@@ -113,9 +117,15 @@ def demarche_create(
     marking: Marking = UNCLASSIFIED,
     source_fact_id: int | None = None,
     source_paragraph: int | None = None,
+    cable=None,
     created_by=None,
 ) -> Demarche:
-    """Record a demarche and resolve its targets (collectives expanded as of the cable's date, minus XMT)."""
+    """Record a demarche and resolve its targets (collectives expanded as of the cable's date, minus XMT).
+
+    Without `cable`, the current revision of the cable named by `reference_id`
+    is linked when the archive holds it. The demarche carries at least the
+    cable's classification: it discloses the cable's existence and aims.
+    """
     title = " ".join((title or "").split())
     objectives = _texts(objectives)
     if not title:
@@ -123,7 +133,9 @@ def demarche_create(
     if not objectives:
         raise DemarcheError(NO_OBJECTIVE, "objectives")
     _check_deadline(deadline, cable_date)
-    marking = _marking(marking)
+    reference_id = (reference_id or getattr(cable, "reference_id", "") or "").strip().upper()
+    cable = cable or current_cable(reference_id)
+    marking = combined(_marking(marking), cable.marking) if cable is not None else _marking(marking)
     _check_clearance(created_by, marking)
     expansion = expand_targets(
         addressees=addressees, collectives=collectives, excluded=excluded, members_of=_members_on(cable_date)
@@ -141,7 +153,8 @@ def demarche_create(
         raise DemarcheError(NO_TARGET, "addressees")
     demarche = _stamp(
         Demarche(
-            reference_id=(reference_id or "").strip().upper(),
+            reference_id=reference_id,
+            cable=cable,
             cable_date=cable_date,
             entity=entity,
             title=title,
@@ -189,18 +202,13 @@ def _fact_fields(fact) -> dict:
     raise DemarcheError("The fact carries no fields to create a demarche from.")
 
 
-def _source_cable(fact, reference_id: str):
-    cable = getattr(fact, "cable", None)
-    if cable is not None or not reference_id:
-        return cable
-    try:
-        Cable = apps.get_model("cables", "Cable")
-    except LookupError:
+def current_cable(reference_id: str):
+    """The current revision of a cable in the archive, or None."""
+    if not reference_id:
         return None
-    rows = Cable.objects.filter(reference_id=reference_id)
-    if any(f.name == "is_current" for f in Cable._meta.fields):
-        rows = rows.filter(is_current=True)
-    return rows.first()
+    from cables.models import Cable
+
+    return Cable.objects.current().filter(reference_id=reference_id.strip().upper()).first()
 
 
 def _date(value) -> dt.date | None:
@@ -232,15 +240,15 @@ def demarche_create_from_fact(fact, user, claim: dict | None = None) -> Demarche
             return existing
     source = fields.get("source") or {}
     reference_id = (source.get("reference_id") or fields.get("reference_id") or "").upper()
-    cable = _source_cable(fact, reference_id)
+    cable = getattr(fact, "cable", None) or current_cable(reference_id)
     marking = Marking.parse(source.get("marking")) if source.get("marking") else Marking(U)
     if isinstance(getattr(fact, "marking", None), Marking):
-        marking = max(marking, fact.marking)
+        marking = combined(marking, fact.marking)
     cable_date = _date(fields.get("cable_date"))
     title = fields.get("title") or ""
     if cable is not None:
         reference_id = reference_id or cable.reference_id
-        marking = max(marking, cable.marking)
+        marking = combined(marking, cable.marking)
         cable_date = cable_date or _date(getattr(cable, "created", None))
         title = title or getattr(cable, "subject", "")
     cable_date = cable_date or _date(fields.get("date"))
@@ -261,6 +269,7 @@ def demarche_create_from_fact(fact, user, claim: dict | None = None) -> Demarche
         marking=marking,
         source_fact_id=fact_id,
         source_paragraph=source.get("paragraph") or getattr(fact, "paragraph", None),
+        cable=cable,
         created_by=user,
     )
 
@@ -414,7 +423,12 @@ def demarche_record_outcome(
     filed in the same transaction, citing the outcome as its source.
     """
     _check_clearance(created_by, demarche.marking)
-    marking = max(_marking(marking), demarche.marking)
+    reporting_reference_id = reporting_reference_id.strip().upper()
+    reporting_cable = current_cable(reporting_reference_id)
+    marking = combined(_marking(marking), demarche.marking)
+    if reporting_cable is not None:
+        # Naming a cable discloses it: the outcome is marked at least as the cable is.
+        marking = combined(marking, reporting_cable.marking)
     _check_clearance(created_by, marking)
     target = _target_for(demarche, post)
     clean = _check_outcome(demarche, delivered_on, follow_up_on, responses or {})
@@ -428,7 +442,8 @@ def demarche_record_outcome(
         responses=clean,
         summary=summary.strip(),
         follow_up_on=follow_up_on,
-        reporting_reference_id=reporting_reference_id.strip().upper(),
+        reporting_reference_id=reporting_reference_id,
+        reporting_cable=reporting_cable,
         marking_level=marking.level,
         noforn=marking.noforn,
         created_by=created_by,
@@ -465,6 +480,12 @@ def outcome_update(outcome: Outcome, *, version: int, user, **changes) -> Outcom
             value = value.strip()
         setattr(row, name, value)
     row.reporting_reference_id = row.reporting_reference_id.upper()
+    if "reporting_reference_id" in changes:
+        row.reporting_cable = current_cable(row.reporting_reference_id)
+        if row.reporting_cable is not None:
+            raised = combined(row.marking, row.reporting_cable.marking)
+            _check_clearance(user, raised)
+            row.marking_level, row.noforn = raised.level, raised.noforn
     row.responses = _check_outcome(row.demarche, row.delivered_on, row.follow_up_on, row.responses)
     updated = Outcome.objects.filter(pk=row.pk, version=version).update(version=F("version") + 1)
     if not updated:

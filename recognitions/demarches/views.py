@@ -17,6 +17,7 @@ from cables.clearance import Marking, note_shown
 from recognitions.demarches import selectors, services
 from recognitions.demarches.forms import OutcomeForm
 from recognitions.demarches.models import Demarche
+from recognitions.demarches.services import combined
 from recognitions.models import Post
 
 
@@ -46,7 +47,8 @@ def demarche_detail(request, pk):
     demarche = _demarche_or_404(request, pk)
     matrix = selectors.demarche_matrix(demarche, request.user)
     outcomes = [o for row in matrix.rows for o in row.outcomes]
-    note_shown(request, *(o.marking for o in outcomes))
+    reported = selectors.reported_deliveries(demarche, request.user)
+    note_shown(request, *(o.marking for o in outcomes), *(r.marking for r in reported))
     return render(
         request,
         "demarches/detail.html",
@@ -56,6 +58,7 @@ def demarche_detail(request, pk):
             "history": selectors.demarche_history(demarche, request.user),
             "overdue": selectors.is_overdue(demarche, dt.date.today()),
             "next_target": selectors.next_undelivered_target(demarche, request.user),
+            "reported": reported,
         },
     )
 
@@ -68,6 +71,24 @@ def _file_url(demarche, post: Post | None, delivered_on=None) -> str:
     if delivered_on:
         query += f"&on={delivered_on.isoformat()}"
     return url + query
+
+
+def _initial_from_report(request, demarche) -> dict:
+    """The form filled from a delivery a cable reports (`?fact=<id>`), when the user may see it."""
+    fact_id = request.GET.get("fact", "")
+    report = next((r for r in selectors.reported_deliveries(demarche, request.user) if str(r.fact_id) == fact_id), None)
+    if report is None:
+        return {}
+    note_shown(request, report.marking)
+    return {
+        "post": report.target.post.name,
+        "delivered_on": report.delivered_on,
+        "interlocutor_name": report.interlocutor_name,
+        "interlocutor_office": report.interlocutor_office,
+        "summary": report.response,
+        "reporting_reference_id": report.reference_id,
+        "marking": combined(demarche.marking, report.marking).portion,
+    }
 
 
 def outcome_file(request, pk):
@@ -107,14 +128,14 @@ def outcome_file(request, pk):
                 messages.success(request, f"Filed {post.name}. Next post without a report: {following.post.name}.")
                 return redirect(_file_url(demarche, following.post, data["delivered_on"]))
     else:
-        initial = {}
+        initial = _initial_from_report(request, demarche)
         target = demarche.targets.select_related("post").filter(post_id=request.GET.get("post") or 0).first()
         if target is None:
             target = selectors.next_undelivered_target(demarche, request.user)
         if target is not None:
-            initial["post"] = target.post.name
+            initial.setdefault("post", target.post.name)
         with contextlib.suppress(ValueError):
-            initial["delivered_on"] = dt.date.fromisoformat(request.GET.get("on", ""))
+            initial.setdefault("delivered_on", dt.date.fromisoformat(request.GET.get("on", "")))
         form = OutcomeForm(initial=initial, demarche=demarche, user=request.user)
     return render(request, "demarches/outcome_form.html", {"demarche": demarche, "form": form, "outcome": None})
 

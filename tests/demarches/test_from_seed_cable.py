@@ -35,6 +35,7 @@ def test_accepting_the_seed_fact_creates_the_oic_demarche(seed_fact, analyst):
         dt.date(2008, 3, 7),
     )
     assert demarche.title == "REQUEST FOR SOLIDARITY WITH KOSOVO AT OIC SUMMIT"
+    assert demarche.cable == fact.cable
     assert demarche.marking.banner == "CONFIDENTIAL"  # the cable's classification, above its SBU paragraph
     assert demarche.objectives.count() == 4
     assert demarche.objectives.last().text.startswith("Urge host government to recognize Kosovo")
