@@ -209,40 +209,47 @@ class NameIndex:
         if lowercase_ok is None:
             lowercase_ok = text == text.lower()
         found: list[Match] = []
-        pos = 0
-        search = self._pattern.search
+        append = found.append
         seen = self._seen
+        in_context = _IN_CONTEXT
         # The pattern starts with the separator before a name; a leading space gives the first
         # word one. A name found at folded[s + 1:e + 1] is text[s:e].
         folded = " " + _fold_text(text)
+        hits = self._pattern.finditer(folded)
+        consumed = 0
         while True:
-            hit = search(folded, pos)
-            if hit is None:
-                return found
-            start, end = hit.start(), hit.end() - 1
-            written = text[start:end]
-            if not lowercase_ok and not (written[0].isupper() or written[0].isdigit()):
-                pos = start + 1
-                continue
-            verdict = seen.get(written)
-            if verdict is None:
-                verdict = self._judge(written)
-                if len(seen) < 20000:
-                    seen[written] = verdict
-            if verdict is _REJECTED:
-                if _TOKEN.fullmatch(written):
-                    pos = end  # one word, written wrongly: nothing shorter to try
+            restart = None
+            for hit in hits:
+                start = hit.start()
+                if start < consumed:
                     continue
-                end, verdict = self._walk(text, start)
+                end = hit.end() - 1
+                written = text[start:end]
+                if not lowercase_ok and not (written[0].isupper() or written[0].isdigit()):
+                    restart = start + 1  # a later word of the span may start a name
+                    break
+                verdict = seen.get(written)
                 if verdict is None:
-                    pos = start + 1
-                    continue
-            key, code, kind, period = verdict
-            if period and text[end : end + 1] == ".":
-                end += 1
-            if code is not None and (key not in _IN_CONTEXT or _plausible(key, text, start, end)):
-                found.append(_new_match(Match, (code, start, end, text[start:end], kind)))
-            pos = end
+                    verdict = self._judge(written)
+                    if len(seen) < 20000:
+                        seen[written] = verdict
+                if verdict is _REJECTED:
+                    if _TOKEN.fullmatch(written):
+                        continue  # one word, written wrongly: nothing shorter to try
+                    end, verdict = self._walk(text, start)
+                    if verdict is None:
+                        restart = start + 1
+                        break
+                key, code, kind, period = verdict
+                if period and text[end : end + 1] == ".":
+                    end += 1
+                    written = text[start:end]
+                if code is not None and (key not in in_context or _plausible(key, text, start, end)):
+                    append(_new_match(Match, (code, start, end, written, kind)))
+                consumed = end
+            if restart is None:
+                return found
+            hits = self._pattern.finditer(folded, restart)
 
     def _judge(self, written: str) -> tuple | object:
         """(key, code, kind, ends with a period) for a name as written, or _REJECTED when
@@ -326,7 +333,9 @@ def _name_pattern(keys: Iterable[str]) -> re.Pattern[str]:
             node[""] = True
     # The pattern starts with the character before a name, which is not a letter or a digit:
     # the engine skips through words in C instead of trying every name at every letter.
-    return re.compile(r"[\W_]" + _trie_regex(trie) + r"(?![^\W_])")
+    # The lookahead on the first letters rejects a separator followed by no name in one test.
+    firsts = "".join(sorted(trie))  # each is one letter or digit, escaped
+    return re.compile(r"[\W_](?=[" + firsts + "])" + _trie_regex(trie) + r"(?![^\W_])")
 
 
 def _units(words: list[str]) -> list[str]:
