@@ -252,14 +252,17 @@ def demarche_create_from_fact(fact, user, claim: dict | None = None) -> Demarche
         cable_date = cable_date or _date(getattr(cable, "created", None))
         title = title or getattr(cable, "subject", "")
     cable_date = cable_date or _date(fields.get("date"))
-    entity = Country.objects.filter(code=(fields.get("entity") or "").upper()).first()
+    entity_code = fields.get("entity")
+    if isinstance(entity_code, dict):
+        entity_code = entity_code.get("code")
+    entity = Country.objects.filter(code=str(entity_code or "").upper()).first()
     if entity is None:
-        raise DemarcheError(UNKNOWN_ENTITY.format(code=fields.get("entity")), "entity")
+        raise DemarcheError(UNKNOWN_ENTITY.format(code=entity_code), "entity")
     return demarche_create(
         reference_id=reference_id,
         cable_date=cable_date,
         entity=entity,
-        title=title or f"Demarche of {reference_id}",
+        title=(title or f"Demarche of {reference_id}")[: Demarche._meta.get_field("title").max_length],
         deadline=_date(fields.get("deadline")),
         objectives=fields.get("objectives") or (),
         talking_points=fields.get("talking_points") or (),
