@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cables import views
+from cables import browse, views
 
 app_name = "cables"
 
@@ -8,4 +8,5 @@ urlpatterns = [
     path("upload/", views.upload, name="upload"),
     path("jobs/<int:pk>/", views.job_detail, name="job"),
     path("jobs/<int:pk>/progress/", views.job_progress, name="job-progress"),
+    *browse.urlpatterns,
 ]

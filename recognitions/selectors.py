@@ -22,6 +22,14 @@ def entity_get(code: str) -> Country | None:
     return tracked_entities().filter(code__iexact=code).first()
 
 
+def countries_with_aliases():
+    return Country.objects.select_related("parent_state").prefetch_related("aliases")
+
+
+def organization_get(code: str) -> Organization | None:
+    return Organization.objects.filter(code__iexact=code).first()
+
+
 def _ref(country: Country) -> engine.StateRef:
     return engine.StateRef(country.code, country.name)
 

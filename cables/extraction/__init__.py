@@ -59,7 +59,7 @@ def extract_facts(record: dict, *, entities=None) -> list[dict]:
     for paragraph in cable.paragraphs:
         if not paragraph.names_entity:
             continue
-        for sentence in paragraph.sentences:
+        for sentence in paragraph.analysed_sentences():
             if not sentence.analysable:
                 continue
             for rule in SENTENCE_RULES:

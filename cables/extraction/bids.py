@@ -32,6 +32,9 @@ STATUSES = (
         re.compile(r"\b(?:applied|application|applying|apply|bid for|seeking membership|seeks membership)\b", re.I),
     ),
 )
+_BID_NOUN = re.compile(
+    r"\b(?:member(?:ship)?|admi(?:ssion|tted|t)|join\w*|accession|appl(?:y|ied|ying|ication)|seat)\b", re.I
+)
 _GOAL = re.compile(
     r"\b(?:ultimately|eventual\w*|aspir\w+|goal|path|toward|towards|realize|hope\w*|long-term|future)\b", re.I
 )
@@ -52,6 +55,11 @@ def extract(sentence: Sentence) -> list[dict]:
         ):
             return []
         entity = sentence.paragraph.entity_code
+    previous = sentence.previous()
+    if not _BID_NOUN.search(text) and not (
+        "vot" in lowered and previous is not None and _BID_NOUN.search(previous.text) and "vot" in previous.lower
+    ):
+        return []  # "Putin's threat to veto a UN Security Council resolution" is no admission bid
     status = next((name for name, pattern in STATUSES if pattern.search(text)), None)
     if status is None or status == "admitted" and _GOAL.search(text):
         return []

@@ -16,10 +16,20 @@ from .sentences import split_sentences
 
 # No real cable paragraph has more sentences, nor a real sentence more characters; past these
 # bounds the input is damaged or hostile, and reading stops there rather than run for minutes.
-MAX_SENTENCES = 1500
+MAX_SENTENCES = 2000
+MAX_ANALYSED = 400
+LONG_PARAGRAPH = 40
 MAX_SENTENCE_CHARS = 4000
-MAX_PARAGRAPH_CHARS = 300_000
+MAX_PARAGRAPH_CHARS = 100_000
 
+_STATEHOOD = re.compile(
+    r"\s+(?:(?:unilateral|formal|full|eventual|declared)\s+)?(?:independence|statehood|state\b|sovereignty|UDI|"
+    r"recognition|declaration|republic|membership)",
+    re.I,
+)
+# A governing body is not the polity: support for "the Palestinian Authority" is budget support.
+_GOVERNING_BODY = re.compile(r"\b(?:authority|government|administration|council)$", re.I)
+_CONFLICT_LABEL = re.compile(r"\w[-–/]$")
 _STATION = re.compile(r"^\d{2}([A-Z]+?)\d+$")
 
 
@@ -76,6 +86,19 @@ class Paragraph:
         lowered = self.text.lower()
         return [code for code, entity in self.cable.entities.items() if any(k in lowered for k in entity.keywords)]
 
+    def analysed_sentences(self) -> list[Sentence]:
+        """The sentences the rules read: all of an ordinary paragraph; in a long one (a cable flattened
+        into one paragraph, or hostile input) those naming a tracked entity and two either side."""
+        sentences = self.sentences
+        if len(sentences) > LONG_PARAGRAPH:
+            keywords = [k for entity in self.cable.entities.values() for k in entity.keywords]
+            near = set()
+            for sentence in sentences:
+                if any(k in sentence.lower for k in keywords):
+                    near.update(range(sentence.index - 2, sentence.index + 3))
+            sentences = [s for s in sentences if s.index in near]
+        return sentences[:MAX_ANALYSED]
+
     @property
     def names_entity(self) -> bool:
         return bool(self.entity_codes)
@@ -124,6 +147,24 @@ class Sentence:
     def entities(self) -> list[gazetteer.Mention]:
         codes = self.paragraph.cable.entity_codes
         return [m for m in self.states_all if m.code in codes]
+
+    @cached_property
+    def entity_names(self) -> list[gazetteer.Mention]:
+        """Mentions of the entity as a polity: its name ("Kosovo", "Taiwan"), or an adjective before a
+        word of statehood ("Kosovar independence", "a Palestinian state"); not "the Palestinian
+        Authority", "South Ossetian militias" or a conflict label such as "Israel-Palestine"."""
+        text = self.text
+        found = []
+        for mention in self.entities:
+            if mention.how in ("adjective", "demonym"):
+                if not _STATEHOOD.match(text, mention.end):
+                    continue
+            elif _CONFLICT_LABEL.search(text, max(0, mention.start - 30), mention.start) or _GOVERNING_BODY.search(
+                mention.text
+            ):
+                continue
+            found.append(mention)
+        return found
 
     @cached_property
     def organizations(self) -> list[gazetteer.Mention]:

@@ -51,8 +51,8 @@ def _as_of(sentence: Sentence) -> str | None:
 
 
 def _entity(sentence: Sentence) -> str | None:
-    if sentence.entities:
-        return sentence.entities[0].code
+    if sentence.entity_names:
+        return sentence.entity_names[0].code
     return sentence.paragraph.entity_code
 
 
@@ -160,8 +160,8 @@ def extract(sentence: Sentence) -> list[dict]:
                 continue  # "the European Union's 27 members": the organization's size, not a count
             org = _org_in(sentence, number.end, noun_end)
             verb = _VERB.search(text, noun_end)
-            if verb is None:
-                continue
+            if verb is None or re.match(r"\s+(?:thus far\s+|so far\s+)?by\b", text[verb.end() :]):
+                continue  # "16 countries recognized thus far by the Arias administration": recognized by someone
             # another count between the number and its verb owns the verb
             if any(noun_end <= n.start < verb.start() and _COUNTED.match(text[n.end :]) for n in sentence.numbers):
                 continue
@@ -183,6 +183,8 @@ def extract(sentence: Sentence) -> list[dict]:
         else:
             category = "recognized"
         if number.additional and category != "leaning":
+            continue
+        if category != "leaning" and not sentence.entity_names:
             continue
         warnings = ["counted in addition to an earlier figure"] if number.additional else []
         fields = {

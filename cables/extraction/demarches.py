@@ -33,7 +33,7 @@ _DELIVERY = re.compile(
 )
 _CITES_REF = re.compile(r"\b(?:reftel|ref\s+[A-Z]\b|\(ref\s+[A-Z]\)|refs?\s+[A-Z]-[A-Z])", re.I)
 _OFFICIAL_AFTER = re.compile(
-    r"\b(?:to|with)\s+((?:[A-Z][\w.'’/()-]*(?:\s+|$)|(?:of|for|the|and|at|on|de|van|al)\s+){1,14})"
+    r"\b(?:to|with)\s+((?:[A-Z][\w.'’/()-]*[,;:]?(?:\s+|$)|(?:of|for|the|and|at|on|de|van|al)\s+){1,14})"
 )
 _OFFICE_WORDS = frozenset(
     [
@@ -99,6 +99,7 @@ _OFFICE_WORDS = frozenset(
         "central",
     ]
 )
+MAX_SCAN = 60
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z'’-]+$")
 
 
@@ -194,9 +195,16 @@ def _official_after(sentence: Sentence, start: int) -> dict | None:
         run.append(clean)
         if token.endswith((",", ";", ":")):
             break
+    places = {m.text for m in sentence.states_all} | {m.text for m in sentence.organizations}
     name = []
     for token in reversed(run):
-        if _NAME_TOKEN.match(token) and token.lower() not in _OFFICE_WORDS and token.lower() not in persons.TITLES:
+        if (
+            _NAME_TOKEN.match(token)
+            and token.lower() not in _OFFICE_WORDS
+            and token.lower() not in persons.TITLES
+            and token not in places
+            and token.lower() not in persons.NOT_NAMES
+        ):
             name.insert(0, token)
         elif name:
             break
@@ -224,6 +232,7 @@ def _speaker_official(sentence: Sentence) -> dict | None:
         and _NAME_TOKEN.match(head[-1])
         and head[-1].lower() not in _OFFICE_WORDS
         and head[-1].lower() not in persons.TITLES
+        and head[-1].lower() not in persons.NOT_NAMES
     ):
         name.insert(0, head.pop())
     office = " ".join(w for w in head if w[:1].isupper() or w.lower() in ("of", "for", "(a/s-equivalent)"))
@@ -245,6 +254,8 @@ def _response(sentence: Sentence, official: dict) -> str | None:
 
 def _delivery(cable: Cable, paragraph: Paragraph, sentence: Sentence) -> dict | None:
     text = sentence.text
+    if not any(s.entity_names for s in paragraph.sentences[:MAX_SCAN]) and paragraph.names_entity:
+        return None  # the paragraph names "Palestinian issues", not the polity
     cue = _DELIVERY.search(text)
     official = None
     if cue:

@@ -36,6 +36,11 @@ _EVENT_WORDS = (
     "forum",
     "eclar",
 )
+_ORGAN = re.compile(
+    r"summit|ministerial|conference|GAERC|General Affairs (?:and External Relations )?Council|Security Council|"
+    r"General Assembly",
+    re.I,
+)
 _EVENT = re.compile(r"\b(?:" + _NOUN + r")\b", re.I)
 _DECLARED = re.compile(
     r"\bdeclared\s+(?:its\s+|their\s+)?independence\b|\bindependence\s+(?:was|had been)\s+declared\b|"
@@ -44,7 +49,7 @@ _DECLARED = re.compile(
 )
 _PLACE = re.compile(r"\b(?:in|to|at)\s+((?:[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)(?:,\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?")
 _VISIT_PLACE = re.compile(
-    r"\bvisit(?:ing|ed|s)?\s+(?:of\s+[^,.;]{0,80}?\s+to\s+)?((?:[A-Z][a-zA-Z]+)(?:\s+[A-Z][a-zA-Z]+)?)", re.I
+    r"\b(?i:visit(?:ing|ed|s)?)\s+(?:(?i:of)\s+[^,.;]{0,80}?\s+(?i:to)\s+)?((?:[A-Z][a-zA-Z]+)(?:\s+[A-Z][a-zA-Z]+)?)"
 )
 _HOST = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?:the\s+)?host\b|\bhost\s*\((\w[\w\s]*?)\)", re.I)
 _CHAIR = re.compile(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),\s+(?:its|the)\s+chair\b|\bchair\s*\((\w[\w\s]*?)\)", re.I)
@@ -57,6 +62,14 @@ def _state(name: str | None):
         return None
     code = resolve_country(name)
     return state_ref(code) if code else None
+
+
+def _visit_place(words: str) -> str | None:
+    """The place a visit goes to: "Washington" out of "Washington February"."""
+    for candidate in (words, words.split()[0]):
+        if country_of_place(candidate) or _state(candidate):
+            return candidate
+    return None
 
 
 def _roles(cable: Cable) -> dict[str, dict | None]:
@@ -115,6 +128,8 @@ def extract(sentence: Sentence) -> list[dict]:
     if not sentence.paragraph.names_entity and sentence.paragraph.number is not None:
         return []
     for noun in _EVENT.finditer(text):
+        if not sentence.entities and not _ORGAN.fullmatch(noun.group()):
+            continue  # a meeting in a paragraph about the entity is not yet an event of its campaign
         bound = None
         for date in dates:
             before_gap = text[date.end : noun.start()]
@@ -143,8 +158,8 @@ def extract(sentence: Sentence) -> list[dict]:
         place = _place(sentence, noun.start(), noun.end())
         if noun.group().lower() == "visit":
             visit = _VISIT_PLACE.search(text, max(0, noun.start() - 1))
-            if visit and (country_of_place(visit.group(1)) or _state(visit.group(1))):
-                place = visit.group(1)
+            if visit and _visit_place(visit.group(1)):
+                place = _visit_place(visit.group(1))
         roles = (
             _roles(cable) if re.search(r"summit|conference|ministerial", name, re.I) else {"host": None, "chair": None}
         )
@@ -164,11 +179,11 @@ def extract(sentence: Sentence) -> list[dict]:
         if visit:
             place = _VISIT_PLACE.search(text, visit.start())
             date = next((d for d in dates if d.start > visit.start()), None)
-            if place and date and (country_of_place(place.group(1)) or _state(place.group(1))):
+            if place and date and _visit_place(place.group(1)):
                 fields = {
                     "name": "visit",
                     "entity": entity,
-                    "place": place.group(1),
+                    "place": _visit_place(place.group(1)),
                     "start": iso(date.first),
                     "end": iso(date.last),
                     "host": None,

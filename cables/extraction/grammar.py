@@ -28,7 +28,9 @@ _SUBJECT_TAIL = re.compile(
     re.I,
 )
 NEGATION = re.compile(
-    r"\b(?:not|never|no|n't|cannot|neither|nor|without|refus\w*|declin\w*|fail\w*|lack\w*|unwilling\w*|yet to)\b", re.I
+    r"\b(?:not|never|no|n't|cannot|neither|nor|without|refus\w*|declin\w*|fail\w*|lack\w*|unwilling\w*|yet to|"
+    r"impossible|unable|against)\b",
+    re.I,
 )
 MODAL = re.compile(r"\b(?:would|could|should|might|may|must|can|ought)\b", re.I)
 FUTURE = re.compile(r"\b(?:will|shall|plans?|planning|intends?|intending|going)\b", re.I)

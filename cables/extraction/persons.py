@@ -159,6 +159,52 @@ NOT_NAMES = frozenset(
         "with",
     ]
 )
+# Capitalised words that open sentences or name times, never people.
+NOT_NAMES = NOT_NAMES | frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "although",
+        "though",
+        "because",
+        "since",
+        "after",
+        "before",
+        "during",
+        "despite",
+        "following",
+        "according",
+        "while",
+        "when",
+        "where",
+        "whereas",
+        "unless",
+        "until",
+        "meanwhile",
+        "moreover",
+        "nevertheless",
+        "nonetheless",
+        "furthermore",
+        "instead",
+    ]
+)
 _SPEAKER = re.compile(
     r"([A-Z][A-Za-z'’-]+(?:\s+[A-Z][A-Za-z'’-]+)?)\s+(?:also\s+|then\s+|later\s+|further\s+)?(?:" + SPEECH + r")\b"
 )

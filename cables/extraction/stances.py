@@ -87,8 +87,8 @@ def _person_for(sentence: Sentence, state: Mention) -> str | None:
 
 
 def _entity_for(sentence: Sentence) -> str | None:
-    if sentence.entities:
-        return sentence.entities[0].code
+    if sentence.entity_names:
+        return sentence.entity_names[0].code
     return sentence.paragraph.entity_code
 
 
@@ -97,16 +97,17 @@ def _targets_entity(sentence: Sentence, start: int, end: int, window: int = 50) 
     "support for Kosovo's independence", not "backed open violence ... in Kosovo's north"."""
     text = sentence.text
     if _CONCUR.match(text, start):
-        return bool(sentence.entities)
-    if re.match(r"\s+by\b", text[end:]) and any(start - 30 <= m.start < start for m in sentence.entities):
+        return bool(sentence.entity_names)
+    if re.match(r"\s+by\b", text[end:]) and any(start - 30 <= m.start < start for m in sentence.entity_names):
         return True  # "Kosovo (supported by many ..., including the United States)"
     stop = _OBJECT_END.search(text, end)
     limit = min(stop.start() if stop else len(text), end + window)
-    if any(end <= m.start < limit for m in sentence.entities):
+    if any(end <= m.start < limit for m in sentence.entity_names):
         return True
-    if _TARGET.search(text[end:limit]):
+    target = _TARGET.search(text, end, limit)
+    if target and not any(end <= m.start < target.start() for m in sentence.states):
         return True
-    return any(start - 25 <= m.start < start for m in sentence.entities) and bool(
+    return any(start - 25 <= m.start < start for m in sentence.entity_names) and bool(
         re.search(r"['’]s\s+(?:\w+\s+)?$", text[max(0, start - 25) : start])
     )
 
@@ -156,7 +157,7 @@ def _negated_recognition(sentence: Sentence, out: _Collector, groups) -> None:
         lead = text[max(0, group[0].start - 60) : group[0].start]
         if grammar.HYPOTHETICAL.search(lead) and not _CONFIRM.search(text, match.end()):
             continue
-        objects = [m for m in sentence.entities if m.start >= match.end()]
+        objects = [m for m in sentence.entity_names if m.start >= match.end()]
         entities = grammar.dedupe(objects) if objects else []
         codes = [m.code for m in entities] or ([_entity_for(sentence)] if _entity_for(sentence) else [])
         confirm = _CONFIRM.search(text, match.end())
@@ -198,16 +199,29 @@ def _question_answer(sentence: Sentence, out: _Collector, groups) -> None:
         out.facts.append(make_fact("stance", sentence, fields, sentence.cable.as_of, end_sentence=answer))
 
 
+_INSTITUTION = re.compile(
+    r"\s+(?:government|leadership|officials?|authorities|ambassador|delegation|side|president|prime minister|"
+    r"foreign minister|fm|pm|mfa|parliament|assembly|position|diplomacy)\b",
+    re.I,
+)
+
+
 def _parent_state(sentence: Sentence, out: _Collector) -> None:
     paragraph = sentence.paragraph
     if not paragraph.names_entity:
         return
     text = sentence.text
-    for code in paragraph.entity_codes:
+    codes = list(dict.fromkeys(m.code for m in sentence.entities)) or paragraph.entity_codes
+    for code in codes:
         entity = sentence.cable.entities.get(code)
         if not entity or not entity.parent:
             continue
-        mentions = [m for m in sentence.states if m.code == entity.parent]
+        # "Serbia", "Belgrade's", "the GOS", "the Serbian government"; not "the breakaway Georgian provinces"
+        mentions = [
+            m
+            for m in sentence.states
+            if m.code == entity.parent and (m.how not in ("adjective", "demonym") or _INSTITUTION.match(text, m.end))
+        ]
         serb = re.search(r"\b[Tt]he Serb\b", text) if entity.parent == "RS" else None
         if serb:
             mentions.append(Mention("RS", serb.start(), serb.end(), serb.group(), "demonym"))
@@ -224,7 +238,7 @@ def _parent_state(sentence: Sentence, out: _Collector) -> None:
 
 def _cues(sentence: Sentence, out: _Collector, groups) -> None:
     text = sentence.text
-    if not sentence.entities and not _TARGET.search(text):
+    if not sentence.entity_names and not _TARGET.search(text):
         return
     found = []
     for stance, pattern in (("leaning", LEANING), ("undecided", UNDECIDED), ("oppose", OPPOSE), ("support", SUPPORT)):
@@ -262,6 +276,8 @@ def _cues(sentence: Sentence, out: _Collector, groups) -> None:
             for candidate in reversed(groups):
                 if candidate[-1].end <= start:
                     between = text[candidate[-1].end : start]
+                    if _PREPOSITION_BEFORE.search(text, max(0, candidate[0].start - 12), candidate[0].start):
+                        break  # "opponents of Morocco ... in favor of independence": Morocco is no subject
                     if (
                         grammar.words_between(text, candidate[-1].end, start) <= 25
                         and not grammar.CLAUSE_BREAK.search(between)
@@ -286,6 +302,9 @@ def _cues(sentence: Sentence, out: _Collector, groups) -> None:
         taken.add(start)
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:of|to|with|against|for|on|about|toward|towards|than|into|at)\s+(?:the\s+)?$", re.I
+)
 _OBJECT_OF_OTHERS = re.compile(
     r"\b(?:we|I|us|they|he|she|post|embassy|ambassador|dcm|poloff|econoff|charge)\s+(?:\w+ly\s+|also\s+|have\s+|had\s+)?"
     r"(?:consulted|asked|urged|met|called on|contacted|approached|told|briefed|thanked|pressed|encouraged|invited|"
@@ -306,6 +325,8 @@ def _speaker_stance(sentence: Sentence, out: _Collector, entity: str, stance: st
         code = codes.pop() if len(codes) == 1 else sentence.cable.host
     if code is None or code == entity:
         return
+    if any(m.end <= cue_start and m.code != code for m in sentence.states):
+        return  # "the Serbs now understand ... they must eventually recognize": someone else's position
     out.add(Mention(code, cue_start, cue_start, name, "person"), entity, stance, person=name)
 
 

@@ -23,7 +23,8 @@ _PARA_LINE_RE = re.compile(
 )
 #: A numbered, marked paragraph inside a line: run on to the end of the one before
 #: (07USNATO649, para 23) or to the REF line (08LONDON1763: `REF: STATE 69691 1. (SBU)`).
-_RUN_ON_RE = re.compile(r"[ \t](¶[ \t]*)?(\d{1,3})\.[ \t]?\(([A-Za-z/ ]{1,12}?)\)")
+#: Found from their `.(` or `. (`, a literal the scan looks for fast, then read backwards.
+_RUN_ON_ANCHOR_RE = re.compile(r"\.[ \t]?\(([A-Za-z/ ]{1,12}?)\)")
 _SENTENCE_ENDS = frozenset(".!?\"')\u201d")
 #: An unnumbered paragraph's marking at its start (07REYKJAVIK334: `(C/NF) Ambassador presented`).
 LEADING_MARKING_RE = re.compile(r"^\s*\(([A-Za-z/ ]{1,12}?)\)[ \t]")
@@ -78,7 +79,7 @@ def strip_page_breaks(body: str) -> str:
     return "".join(pieces)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Candidate:
     """A place where a numbered paragraph may start."""
 
@@ -101,18 +102,34 @@ def paragraph_candidates(text: str) -> list[Candidate]:
             Candidate(m.start(), m.end() - 1, int(m.group(2)), m.group(1) is not None, m.group(3), True, marking_start)
         )
     if "(" in text:
-        for m in _RUN_ON_RE.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            before = text[line_start:m.start()].rstrip(" \t")
-            if not before:
-                continue
-            start = m.start(1) if m.group(1) else m.start(2)
-            candidates.append(
-                Candidate(start, m.end(), int(m.group(2)), m.group(1) is not None, m.group(3), False,
-                          m.start(3) - 1, after_sentence=before[-1] in _SENTENCE_ENDS)
-            )
-        candidates.sort(key=lambda c: c.start)
+        run_on = [c for c in (_run_on(text, m) for m in _RUN_ON_ANCHOR_RE.finditer(text)) if c is not None]
+        if run_on:
+            candidates.extend(run_on)
+            candidates.sort(key=lambda c: c.start)
     return candidates
+
+
+def _run_on(text: str, anchor: re.Match) -> Candidate | None:
+    """A `N. (C)` inside a line: the digits before the anchor, a blank before them, text before that."""
+    digits_end = anchor.start()
+    start = digits_end
+    while start > 0 and digits_end - start < 3 and text[start - 1].isdigit():
+        start -= 1
+    if start == digits_end or start == 0 or (start > 0 and text[start - 1].isdigit()):
+        return None
+    number = int(text[start:digits_end])
+    pilcrow = False
+    if text[start - 1] == "¶":
+        pilcrow = True
+        start -= 1
+    if start == 0 or text[start - 1] not in " \t":
+        return None
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start].rstrip(" \t")
+    if not before:
+        return None
+    return Candidate(start, anchor.end(), number, pilcrow, anchor.group(1), False, anchor.start(1) - 1,
+                     after_sentence=before[-1] in _SENTENCE_ENDS)
 
 
 def split_paragraphs(
@@ -175,17 +192,43 @@ def split_paragraphs(
     return paragraphs
 
 
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+
+
 def drop_trailing_heading(chunk: str) -> str:
     """A section heading between paragraphs (`BACKGROUND`, `Summary` over dashes) is not paragraph text."""
-    blocks = re.split(r"\n[ \t]*\n", chunk.rstrip())
-    while len(blocks) > 1:
-        last = blocks[-1].strip("\n")
-        lines = [line for line in last.split("\n") if line.strip()]
-        if not lines or (len(lines) <= 3 and all(_HEADING_LINE_RE.match(line) for line in lines)):
-            blocks.pop()
-            continue
-        break
-    return "\n\n".join(blocks)
+    chunk = chunk.rstrip()
+    while True:
+        tail_start = max(0, len(chunk) - 400)
+        blank = None
+        for match in _BLANK_LINE_RE.finditer(chunk, tail_start):
+            blank = match
+        if blank is None:
+            return chunk
+        lines = [line for line in chunk[blank.end():].split("\n") if line.strip()]
+        if lines and (len(lines) > 3 or not all(_HEADING_LINE_RE.match(line) for line in lines)):
+            return chunk
+        chunk = chunk[: blank.start()].rstrip()
+
+
+#: What copies put after the end of a cable.
+_AFTER_END_MARKERS = ("CABLE ENDS",)
+#: The National Archives' release stamp on old cables, anywhere in the text.
+_NARA_STAMP_RE = re.compile(
+    r"Declassified/Released US Department of State EO\s{1,10}Systematic Review[ \t]*[^\n]{0,20}"
+)
+
+
+def cut_after_end(body: str) -> tuple[str, bool]:
+    """The body up to a line that says the cable ended, and whether one was found."""
+    if "Declassified/Released" in body:
+        body = _NARA_STAMP_RE.sub("", body)
+    cut = len(body)
+    for marker in _AFTER_END_MARKERS:
+        position = body.find(marker)
+        if 0 <= position < cut:
+            cut = body.rfind("\n", 0, position) + 1
+    return body[:cut], cut < len(body)
 
 
 def take_signer(text: str) -> tuple[str, str | None]:
@@ -250,7 +293,7 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
     contacts: list[dict] = []
     for paragraph in paragraphs:
         text = paragraph["text"]
-        if "contact" not in text.lower() and "POC" not in text:
+        if "ontact" not in text and "ONTACT" not in text and "POC" not in text:
             continue
         phones = []
         for m in _PHONE_RE.finditer(text):
@@ -263,7 +306,7 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
         current: dict | None = None
         for start, end, kind, value in anchors:
             between = text[previous_end:start]
-            if current is not None and len(between) < 12 and not re.search(r"[A-Z][a-z]", between):
+            if current is not None and len(between) < 12 and not _WORD_RE.search(between):
                 current[kind] = current.get(kind) or value
                 previous_end = end
                 continue
@@ -299,6 +342,7 @@ def _emails(text: str) -> list[tuple]:
     return found
 
 
+_WORD_RE = re.compile(r"[A-Z][a-z]")
 _CONTACT_TAIL_RE = re.compile(r"(?:\(|\bat\b|\bon\b|\bby\b|\btel\.?|\bphone\b|:|,)[ \t(]*(?:1[ \t])?$", re.I)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from .body import (
     LEADING_MARKING_RE,
     Candidate,
+    cut_after_end,
     paragraph_candidates,
     paragraph_text,
     points_of_contact,
@@ -17,10 +18,12 @@ from .body import (
 )
 from .cleaning import clean_text, squeeze
 from .dtg import find_dtg, parse_date_line, parse_declassify, parse_dtg
-from .errors import CableParseError
+from .errors import NOT_A_CABLE, CableParseError
 from .header import (
     FM_RE,
     TRANSMISSION_RE,
+    ClassificationLine,
+    HeaderFields,
     find_classification_line,
     parse_classified_by,
     parse_recipients,
@@ -47,7 +50,15 @@ _METADATA_RE = re.compile(
 NEXT_CABLE_RE = re.compile(
     r"\n(?:(?:\d{1,7}\t)?\d{4}-\d{2}-\d{2}[ \t]\d{2}:\d{2}(?::\d{2})?\t\d{2}[A-Z]{2,}\d{1,7}\t|[ \t]*VZCZC)"
 )
-_RUN_ON_MARKING_RE = re.compile(r"(?<=[.)])[ \t]+\(((?:U|SBU|C|S)(?:[ \t]?/{1,2}[ \t]?(?:NF|NOFORN))?)\)[ \t]")
+_RUN_ON_MARKING_RE = re.compile(r"(?<=[.)0-9])[ \t]+\(((?:U|SBU|C|S)(?:[ \t]?/{1,2}[ \t]?(?:NF|NOFORN))?)\)[ \t]")
+#: Field names of a database record dumped into a cable's text.
+_RECORD_DUMP_MARKERS = ("\nrefid:", "header ends", "\nid: ")
+#: Flattened copies glue the classification line to `Cable dated:2006-02-07T22:12:00`.
+_CABLE_DATED_RE = re.compile(r"Cable dated:[ \t]*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?\]?")
+_PARTIAL_RE = re.compile(
+    r"\s*This record is a partial extract of the original cable\.[ \t]*"
+    r"(?:The full text of the original cable is not available\.)?"
+)
 _REF_MENTION_RE = re.compile(r"\bref(?:tel|s)?\b", re.I)
 #: A page break naming the cable (`STATE 00039345 002 OF 002`), matched with a newline put in front.
 _PAGE_STATION_RE = re.compile(
@@ -73,7 +84,15 @@ def parse_cable(text: str | bytes, source: str | None = None, *, hints: dict | N
     warnings: list[str] = record["warnings"]
 
     text = _strip_metadata(text, hints)
+    if "Cable dated:" in text:
+        text = _CABLE_DATED_RE.sub(r"\g<0>\n", text)
+    partial = _PARTIAL_RE.match(text)
+    if partial is not None:
+        text = text[partial.end():]
+        warnings.append("a partial extract: the full text of the cable is not available")
     cls = find_classification_line(text, HEADER_LIMIT)
+    if cls is not None:
+        text, cls = _fuller_copy(text, cls, warnings)
     routing = text[: cls.start] if cls is not None else text[:4000]
     if "\t" in routing:
         routing = routing.replace("\t", "\n")
@@ -105,26 +124,17 @@ def parse_cable(text: str | bytes, source: str | None = None, *, hints: dict | N
         record["origin"] = squeeze(fm.group(1))
     record["recipients"] = parse_recipients(routing)
 
-    if cls is None:
-        if not (hints.get("reference_id") or dtg or fm or record["transmission_id"]):
-            raise CableParseError("no classification line, date-time group or reference id: not a cable",
-                                  line=1, source=source)
-        warnings.append("no classification line")
-        _fill_from_hints(record, hints, year, warnings, own_reference=None)
-        if hints.get("subject"):
-            record["subject"] = hints["subject"]
-        return record
-
     # ---- classification line and the fields under it
-    after = text[cls.end:]
+    after = text[cls.end:] if cls is not None else text
     own_reference = None
-    if cls.station and cls.serial and year is not None:
+    if cls is not None and cls.station and cls.serial and year is not None:
         own_reference = canonical_id(year, cls.station, cls.serial)
     elif year is not None:
         page = search_line(_PAGE_STATION_RE, after) if " OF " in after else None
         if page is not None:
             own_reference = canonical_id(year, page.group(1), page.group(2))
-    record["sections"] = cls.sections or 1
+    if cls is not None:
+        record["sections"] = cls.sections or 1
 
     next_cable = NEXT_CABLE_RE.search("\n" + after) if ("VZCZC" in after or "\t" in after) else None
     if next_cable is not None:
@@ -136,9 +146,14 @@ def parse_cable(text: str | bytes, source: str | None = None, *, hints: dict | N
     body_start = _first_paragraph(candidates)
     zone = after if body_start is None else after[:body_start]
     fields = read_fields(zone)
-    captions = text[cls.start : cls.end] + " " + fields.captions_text
+    if cls is None:
+        if not (hints.get("reference_id") or dtg or fm or record["transmission_id"] or fields.subject or fields.tags):
+            raise CableParseError(NOT_A_CABLE, line=1, source=source)
+        warnings.append("no classification line")
+    else:
+        captions = text[cls.start : cls.end] + " " + fields.captions_text
+        record["classification"] = overall_classification(base_level(cls.level_word), captions)
     record["handling"] = fields.handling
-    record["classification"] = overall_classification(base_level(cls.level_word), captions)
 
     _fill_from_hints(record, hints, year, warnings, own_reference)
 
@@ -157,13 +172,10 @@ def parse_cable(text: str | bytes, source: str | None = None, *, hints: dict | N
             warnings.append("no SUBJECT line")
 
     body_extra = ""
+    if body_start is None:
+        body_extra = _split_run_on(fields)
     if fields.classified_by is not None:
-        classified_by = fields.classified_by
-        run_on = _RUN_ON_MARKING_RE.search(classified_by)
-        if run_on is not None and body_start is None:
-            body_extra = classified_by[run_on.start():]
-            classified_by = classified_by[: run_on.start()]
-        record["classified_by"], record["classification_reasons"] = parse_classified_by(classified_by)
+        record["classified_by"], record["classification_reasons"] = parse_classified_by(fields.classified_by)
 
     if fields.ref is not None:
         day_of_year = _day_of_year(record["created"])
@@ -187,6 +199,24 @@ def parse_cable(text: str | bytes, source: str | None = None, *, hints: dict | N
     return record
 
 
+def _fuller_copy(text: str, cls: ClassificationLine, warnings: list[str]) -> tuple[str, ClassificationLine]:
+    """A copy cut short (`...`) and followed by a database record holding the whole cable again
+    (06LIMA158 in the bulk corpus): read the later, whole copy, under the same routing."""
+    line = text[cls.start:cls.line_end].strip()
+    if len(line) < 12:
+        return text, cls
+    again = text.find(line, cls.line_end)
+    if again < 0 or not any(marker in text[cls.line_end:again] for marker in _RECORD_DUMP_MARKERS):
+        return text, cls
+    rest = text[again:]
+    second = find_classification_line(rest, len(line) + 10)
+    if second is None or len(rest) < (len(text) - cls.start) // 3:
+        return text, cls
+    warnings.append("the text holds the cable twice (a copy cut short, then a database record): read the later copy")
+    joined = text[: cls.start] + rest
+    return joined, find_classification_line(joined, HEADER_LIMIT) or cls
+
+
 def _strip_metadata(text: str, hints: dict) -> str:
     match = _METADATA_RE.match(text)
     if match is None:
@@ -197,6 +227,20 @@ def _strip_metadata(text: str, hints: dict) -> str:
     hints.setdefault("classification", classification.strip())
     hints.setdefault("year", int(year))
     return text[match.end():]
+
+
+def _split_run_on(fields: HeaderFields) -> str:
+    """An unnumbered paragraph run on to the last field (08MANAMA126: `... 1.4 (b) and (d). (C) Poloff
+    discussed ...`; a REF line in 07MANAMA963): the field is cut there and the rest is the body."""
+    for name in ("classified_by", "ref", "subject"):
+        value = getattr(fields, name)
+        if value is None:
+            continue
+        run_on = _RUN_ON_MARKING_RE.search(value)
+        if run_on is not None:
+            setattr(fields, name, value[: run_on.start()])
+            return value[run_on.start():]
+    return ""
 
 
 def _first_paragraph(candidates: list[Candidate]) -> int | None:
@@ -211,6 +255,10 @@ def _first_paragraph(candidates: list[Candidate]) -> int | None:
 
 
 def _read_body(record: dict, body: str, candidates: list[Candidate], *, warnings: list[str]) -> None:
+    body, ended = cut_after_end(body)
+    if ended:
+        candidates = [c for c in candidates if c.start < len(body)]
+        warnings.append("text after the cable's end line left out")
     paragraphs = split_paragraphs(body, warnings, candidates) if candidates else []
     if paragraphs:
         last_number, last_marking, last_text = paragraphs[-1]

@@ -13,7 +13,7 @@ _TAG_RE = re.compile(
 _LINE_END_BACKSLASH_RE = re.compile(r"\\[ \t]*(?=\n|\Z)")
 #: Markdown escapes of the scraped copies (`\$1.9 billion` in 09STATE39345).
 _MD_ESCAPE_RE = re.compile(r"\\([$*_#\[\]()`>])")
-_SPACES_RE = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
+_ODD_SPACES = ("\u00a0", "\u2007", "\u202f", "\u200b", "\ufeff")
 
 
 def clean_text(text: str) -> str:
@@ -27,7 +27,10 @@ def clean_text(text: str) -> str:
     if "\\" in text:
         text = _LINE_END_BACKSLASH_RE.sub("", text)
         text = _MD_ESCAPE_RE.sub(r"\1", text)
-    text = _SPACES_RE.sub(" ", text)
+    if not text.isascii():
+        for odd in _ODD_SPACES:
+            if odd in text:
+                text = text.replace(odd, " ")
     if "\x00" in text:
         text = text.replace("\x00", "")
     return text

@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 
 from .errors import CableParseError
@@ -73,10 +74,9 @@ def iter_rows(text_or_lines: str | Iterable[str], source: str | None, sample: st
     else:
         lines = text_or_lines
     backslash = uses_backslash_escapes(sample or "")
-    counter = _LineCounter(lines)
-    reader = read_rows(counter, backslash)
+    reader = read_rows(lines, backslash)
     while True:
-        start = counter.count + 1
+        start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
@@ -84,22 +84,9 @@ def iter_rows(text_or_lines: str | Iterable[str], source: str | None, sample: st
         except csv.Error as exc:
             yield start, CableParseError(f"unreadable CSV: {exc}", line=start, source=source)
             return
+        except (OSError, EOFError, zlib.error) as exc:
+            yield start, CableParseError(f"damaged compressed data: {exc}", line=start, source=source)
+            return
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         yield start, row
-
-
-class _LineCounter:
-    """Counts the physical lines the csv reader consumes, for error messages."""
-
-    def __init__(self, lines: Iterable[str]):
-        self._lines = iter(lines)
-        self.count = 0
-
-    def __iter__(self):
-        return self
-
-    def __next__(self) -> str:
-        line = next(self._lines)
-        self.count += 1
-        return line

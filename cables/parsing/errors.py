@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+#: Messages other code may rely on.
+NOT_A_CABLE = "no classification line, date-time group or reference id: not a cable"
+
 
 class CableParseError(ValueError):
     """Text that cannot be read as a cable.

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .cleaning import squeeze
-from .markings import CLASS_WORD
+from .markings import CLASS_WORD, lost_first_letter
 from .tables import ADDRESS_PRECEDENCES, HANDLING_CAPTIONS
 
 # ---------------------------------------------------------------- routing lines
@@ -22,29 +22,38 @@ FM_RE = re.compile(r"\n[ \t]*FM[ \t]+(?:[A-Z0-9]{4,8}/)?([^\n]{1,120})(?=\n|\Z)"
 def search_line(pattern: re.Pattern, text: str) -> re.Match | None:
     """The first match of a newline-led pattern at the start of a line of `text`."""
     return pattern.search("\n" + text)
-_ADDRESS_RE = re.compile(
-    r"^(?:([A-Z0-9]{4,8})/)?([^/\n]{1,120}?)"
-    r"(?:[ \t]+(NIACT[ \t]+IMMEDIATE|IMMEDIATE|PRIORITY|ROUTINE|FLASH))?(?:[ \t]+\d{1,6})?[ \t]*$"
-)
+_ROUTING_RE = re.compile(r"[A-Z0-9]{4,8}/")
+_POST_LETTERS_RE = re.compile(r"[A-Z]{2}")
 _BLOCK_RE = re.compile(r"^[ \t]*(TO|INFO|XMT|BT|ZEN|ZFR|ZEM)\b[ \t]*(.*)$")
 _TRAILING_SERIAL_RE = re.compile(r"[ \t]+\d{1,6}$")
 
 
 def parse_address(line: str) -> dict | None:
     """`RUCNDT/USMISSION USUN NEW YORK PRIORITY 5745` -> routing, post, precedence."""
-    line = line.strip()
-    if not line:
+    words = line.split()
+    if not words or len(line) > 200:
         return None
-    match = _ADDRESS_RE.match(line)
-    if match is None:
+    routing = None
+    first = words[0]
+    if "/" in first:
+        head, _, rest = first.partition("/")
+        if not _ROUTING_RE.fullmatch(head + "/") or "/" in rest:
+            return None
+        routing = head
+        words[0] = rest
+        if not rest:
+            words.pop(0)
+    if words and words[-1].isdigit() and len(words[-1]) <= 6:
+        words.pop()
+    precedence = None
+    if words and words[-1] in ADDRESS_PRECEDENCES:
+        precedence = ADDRESS_PRECEDENCES[words.pop()]
+        if precedence == "IMMEDIATE" and words and words[-1] == "NIACT":
+            words.pop()
+    post = " ".join(words)
+    if not post or "/" in post or not _POST_LETTERS_RE.search(post):
         return None
-    routing, post, precedence = match.groups()
-    post = _TRAILING_SERIAL_RE.sub("", post.strip())
-    if not post or not re.search(r"[A-Z]{2}", post):
-        return None
-    if precedence is not None:
-        precedence = ADDRESS_PRECEDENCES[re.sub(r"[ \t]+", " ", precedence)]
-    return {"routing": routing, "post": squeeze(post), "precedence": precedence}
+    return {"routing": routing, "post": post, "precedence": precedence}
 
 
 def parse_recipients(routing_text: str) -> dict:
@@ -125,7 +134,7 @@ class ClassificationLine:
 def _at_line_start(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     before = text[line_start:position]
-    return not before.strip(" \t") or before.endswith("\t")
+    return not before.strip(" \t") or before.endswith(("\t", '"'))
 
 
 def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> re.Match | None:
@@ -135,7 +144,7 @@ def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> re.Match 
         if not _at_line_start(head, match.start()):
             continue
         rest = match.group("rest")
-        if strict and not _looks_like_class_line(rest):
+        if (strict or lost_first_letter(match.group("word"))) and not _looks_like_class_line(rest):
             continue
         if not _REST_OK_RE.match(rest):
             continue
@@ -185,8 +194,11 @@ def find_classification_line(text: str, limit: int) -> ClassificationLine | None
     return line
 
 
+_NAMED_REST_RE = re.compile(r"[ \t]+[A-Za-z][A-Za-z ]{1,30}[ \t]0*\d{1,7}\b")
+
+
 def _looks_like_class_line(rest: str) -> bool:
-    return bool(SECTION_RE.search(rest) or re.match(r"[ \t]+[A-Za-z][A-Za-z ]{1,30}[ \t]0*\d{1,7}\b", rest))
+    return bool(SECTION_RE.search(rest) or _NAMED_REST_RE.match(rest))
 
 
 # ---------------------------------------------------------------- captioned fields
@@ -203,9 +215,7 @@ FIELD_RE = re.compile(
 FIELDS_LIMIT = 20_000
 _BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
 _REF_ITEM_RE = re.compile(r"^[ \t]*(?:¶[ \t]*)?(?:[A-Ha-h][.)]|\([A-Ha-h]\))[ \t]")
-_CAPTION_RE = re.compile(
-    r"\b(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SENSITIVE|FOR OFFICIAL USE ONLY)\b"
-)
+_CAPTION_RE = re.compile(r"(SIPDIS|NOFORN|NODIS|EXDIS|LIMDIS|STADIS|ROGER|CHEROKEE|SENSITIVE|FOR OFFICIAL USE ONLY)")
 
 
 @dataclass
@@ -218,6 +228,39 @@ class HeaderFields:
     end: int = 0  # offset just after the last field's value
     captions_text: str = ""
     handling: list[str] = field(default_factory=list)
+
+
+#: The first letters of every caption, upper-cased; hits are checked with FIELD_RE.
+_FIELD_KEYS = ("E.", "E ", "EO", "TAG", "AGS:", "SUBJ", "REF", "CLASSIFIED")
+
+
+#: Captions distinctive enough to be read even when glued to the word before them, as in
+#: the bulk corpus's flattened copies (`...WHA/CAR-NIE.O. 12958: ...2015TAGS: ...`).
+_GLUED_OK_RE = re.compile(r"E\.O\.|SUBJECT:|TAGS:|CLASSIFIED BY:")
+
+
+def _field_markers(zone: str) -> list[re.Match]:
+    """The captions in the zone, found by plain string search and then checked in place."""
+    upper = zone.upper()
+    positions = set()
+    for key in _FIELD_KEYS:
+        position = upper.find(key)
+        while position >= 0:
+            positions.add(position)
+            position = upper.find(key, position + 1)
+    markers = []
+    end = -1
+    for position in sorted(positions):
+        if position < end:
+            continue
+        match = FIELD_RE.match(zone, position)
+        if match is None:
+            continue
+        if position and zone[position - 1].isalpha() and not _GLUED_OK_RE.match(match.group(0)):
+            continue
+        markers.append(match)
+        end = match.end()
+    return markers
 
 
 def _cut_at_blank(value: str) -> str:
@@ -245,7 +288,7 @@ def read_fields(zone: str) -> HeaderFields:
     """The captioned fields of the zone between the classification line and the first paragraph."""
     fields = HeaderFields()
     zone = zone[:FIELDS_LIMIT]
-    markers = [m for m in FIELD_RE.finditer(zone) if m.start() == 0 or not zone[m.start() - 1].isalpha()]
+    markers = _field_markers(zone)
     covered: list[tuple[int, int]] = []
     for index, marker in enumerate(markers):
         kind = marker.lastgroup

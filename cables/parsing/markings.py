@@ -11,13 +11,17 @@ import re
 from .tables import PORTION_LEVELS
 
 #: The classification word that opens a classification line, spaced out or not.
+#: Some copies lost the line's first letter (`O N F I D E N T I A L`, `E C R E T` in the bulk
+#: corpus); those spaced-out remains count only on a line that names its cable.
 CLASS_WORD = (
     r"(?P<word>C[ \t]?O[ \t]?N[ \t]?F[ \t]?I[ \t]?D[ \t]?E[ \t]?N[ \t]?T[ \t]?I[ \t]?A[ \t]?L"
     r"|S[ \t]?E[ \t]?C[ \t]?R[ \t]?E[ \t]?T"
-    r"|U[ \t]?N[ \t]?C[ \t]?L[ \t]?A[ \t]?S(?:SIFIED)?)"
+    r"|U[ \t]?N[ \t]?C[ \t]?L[ \t]?A[ \t]?S(?:SIFIED)?"
+    r"|O[ \t]N[ \t]F[ \t]I[ \t]D[ \t]E[ \t]N[ \t]T[ \t]I[ \t]A[ \t]L|E[ \t]C[ \t]R[ \t]E[ \t]T)"
 )
 
-_NOFORN_RE = re.compile(r"\bNO[ \t]?FORN\b|\bNOFORN\b|\bNOT[ \t]+RELEASABLE[ \t]+TO[ \t]+FOREIGN", re.I)
+#: NOFORN may be glued to the captions around it in flattened copies (`SIPDISSIPDISNOFORNE.O.`).
+_NOFORN_RE = re.compile(r"NO[ \t]?FORN|\bnoforn\b|\bNOT[ \t]+RELEASABLE[ \t]+TO[ \t]+FOREIGN", re.I)
 _SENSITIVE_RE = re.compile(
     r"\bSENSITIVE\b|\bFOR[ \t]+OFFICIAL[ \t]+USE[ \t]+ONLY\b|\bFOUO\b|\bSBU\b|\bE[ \t]?F[ \t]?T[ \t]?O\b", re.I
 )
@@ -25,10 +29,18 @@ _SENSITIVE_RE = re.compile(
 
 def base_level(word: str) -> str:
     """`C O N F I D E N T I A L` -> `CONFIDENTIAL`; `UNCLAS` -> `UNCLASSIFIED`."""
-    squeezed = re.sub(r"[ \t]", "", word).upper()
+    squeezed = word.replace(" ", "").replace("\t", "").upper()
     if squeezed.startswith("UNCLAS"):
         return "UNCLASSIFIED"
+    if squeezed == "ONFIDENTIAL":
+        return "CONFIDENTIAL"
+    if squeezed == "ECRET":
+        return "SECRET"
     return squeezed
+
+
+def lost_first_letter(word: str) -> bool:
+    return word[:1].upper() in ("O", "E")
 
 
 def has_noforn(text: str) -> bool:

@@ -31,11 +31,14 @@ _NOT_STATIONS = frozenset(
 _CANONICAL_RE = re.compile(r"^\d{2}[A-Z][A-Z0-9]{0,40}[A-Z]\d{1,7}$")
 
 
+_NOT_LETTERS_RE = re.compile(r"[^A-Z]+")
+
+
 def station_key(name: str) -> str:
     """A station as the reference id spells it: `USUN NEW YORK` -> `USUNNEWYORK`."""
-    upper = re.sub(r"[ \t]+", " ", name.strip().upper())
+    upper = " ".join(name.upper().split())
     upper = STATION_ALIASES.get(upper, upper)
-    return re.sub(r"[^A-Z]", "", upper)
+    return _NOT_LETTERS_RE.sub("", upper)
 
 
 def canonical_id(year: int, station: str, serial: str | int) -> str:

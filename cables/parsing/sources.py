@@ -8,6 +8,7 @@ import io
 import itertools
 import os
 import re
+import zlib
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -42,7 +43,7 @@ def decode(data: bytes) -> str:
     if data[:2] == GZIP_MAGIC:
         try:
             data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             raise CableParseError(f"damaged gzip data: {exc}", line=None) from None
     if data[:3] == b"\xef\xbb\xbf":
         data = data[3:]
@@ -92,7 +93,7 @@ def _iter_stream(stream: IO, source: str | None) -> Iterator[dict | CableParseEr
         raw = gzip.GzipFile(fileobj=_Prefixed(head, stream))
         try:
             head = raw.read(_SNIFF)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:
             yield CableParseError(f"damaged gzip data: {exc}", source=source)
             return
         stream = raw
@@ -103,7 +104,7 @@ def _iter_stream(stream: IO, source: str | None) -> Iterator[dict | CableParseEr
         return
     try:
         rest = stream.read()
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         yield CableParseError(f"damaged gzip data: {exc}", source=source)
         return
     yield from _iter_text(decode(head + rest), source)

@@ -111,3 +111,13 @@ def test_whole_bulk_corpus_parses_and_agrees_with_its_columns():
     assert ids == count
     assert unexplained == 0
     assert classifications / count > 0.98
+
+
+def test_truncated_gzip_gives_the_rows_before_the_damage_then_an_error(tmp_path):
+    data = gzip.compress(BULK_SAMPLE.read_bytes())
+    path = tmp_path / "cut.csv.gz"
+    path.write_bytes(data[: len(data) // 2])
+    results = list(parse_file(path))
+    assert isinstance(results[-1], CableParseError)
+    assert "damaged" in results[-1].message or "CSV" in results[-1].message
+    assert all(isinstance(r, dict) for r in results[:-1]) and len(results) > 5
