@@ -168,9 +168,13 @@ def _organization_share(fact, claim, user):
     bound = str(claim.get("bound") or "exact")
     share_over = None
     number = _number(claim.get("recognized"))
+    organization = _organization(claim.get("organization"))
+    as_of = _required_day(claim, "share", "as_of", "date")
+    members = _number(claim.get("members"))
     if bound == "all":
-        number = number if number is not None else _number(claim.get("members"))
-        share_over = None if number is not None else Decimal("1")
+        # "all of the G-7": as many as the organization had members that day.
+        members = members if members is not None else organization.memberships.active_on(as_of).count()
+        number = number if number is not None else members
     if bound.startswith("under_"):
         raise ClaimError(UPPER_BOUND.format(bound=bound.replace("_", " ")))
     if bound.startswith("over_"):
@@ -179,12 +183,12 @@ def _organization_share(fact, claim, user):
             raise ClaimError(UPPER_BOUND.format(bound=bound.replace("_", " ")))
     return count_claim_record(
         entity=_country(claim.get("entity"), "The entity"),
-        as_of=_required_day(claim, "share", "as_of", "date"),
+        as_of=as_of,
         number=number,
         counted=claim.get("counted") or "recognized",
         exact=bound in ("exact", "all"),
-        organization=_organization(claim.get("organization")),
-        members=_number(claim.get("members")),
+        organization=organization,
+        members=members,
         share_over=share_over,
         stated_on=fact.cable.created.date() if fact.cable.created else None,
         source=fact_source(fact),

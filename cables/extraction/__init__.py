@@ -9,8 +9,11 @@ returns plain JSON-serialisable dicts, one per fact::
                 "marking": "SBU", "quote": "The United States recognized Kosovo ..."},
      "warnings": []}
 
-Kinds and their fields are listed in ``facts.KINDS`` and in the modules named
-after them. Cables that mention no tracked entity return ``[]`` after one
+``KINDS`` lists the kinds, ``FIELDS`` each kind's fields and ``CHOICES`` the words
+the enumerated fields take; ``fingerprint(fact)`` is a stable identity, so
+re-running extraction on the same cable changes nothing. A ``date`` is null
+when the cable gives none (a recognition then carries ``as_of``, the cable's
+date). Cables that mention no tracked entity return ``[]`` after one
 substring scan.
 """
 
@@ -19,9 +22,9 @@ from __future__ import annotations
 from . import bids, claims, contacts, counts, demarches, events, missions, stances
 from .context import build_cable
 from .entities import relevant_entities, select, tracked_entities
-from .facts import KINDS
+from .facts import CHOICES, FIELDS, KINDS, fingerprint
 
-__all__ = ["KINDS", "extract_facts", "is_relevant", "tracked_entities"]
+__all__ = ["CHOICES", "FIELDS", "KINDS", "extract_facts", "fingerprint", "is_relevant", "tracked_entities"]
 
 SENTENCE_RULES = (counts.extract, claims.extract, stances.extract, bids.extract, events.extract, missions.extract)
 

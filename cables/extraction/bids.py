@@ -76,8 +76,12 @@ def extract(sentence: Sentence) -> list[dict]:
         supporters = [state_ref(m.code) for m in grammar.dedupe(sentence.states) if m.code != entity]
     facts = []
     for org in grammar.dedupe(sentence.organizations):
-        fields = {"entity": entity, "organization": org.code, "status": status, "blocked_by": blocked_by}
-        if supporters:
-            fields["supported_by"] = supporters
+        fields = {
+            "entity": entity,
+            "organization": org.code,
+            "status": status,
+            "blocked_by": blocked_by,
+            "supported_by": supporters,
+        }
         facts.append(make_fact("admission_bid", sentence, fields, sentence.cable.as_of))
     return facts
