@@ -49,13 +49,15 @@ test: install lint
 run-prod: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput
+	mkdir -p var
 	$(BIN)/honcho start -f Procfile
 
 worker: install
 	$(BIN)/celery -A config worker --loglevel=INFO
 
 beat: install
-	$(BIN)/celery -A config beat --loglevel=INFO
+	mkdir -p var
+	$(BIN)/celery -A config beat --schedule var/celerybeat-schedule --loglevel=INFO
 
 BACKUP ?= var/backups/desk-$(shell date -u +%Y%m%dT%H%M%SZ).dump
 

@@ -18,6 +18,7 @@ from django.db.models import Q
 
 from cables.clearance import Marking
 from cables.models import Cable, CableRecipient, CableReference, IngestionJob, Paragraph, RecipientKind, Tag
+from cables.search import search_vectors_update
 from cables.signals import cable_stored
 
 NO_REFERENCE_ID = "the cable's reference id could not be read (no classification line with a serial, no id given)"
@@ -188,6 +189,7 @@ def _store(record: dict, fields: dict, job: IngestionJob | None) -> Stored:
         Cable.objects.filter(pk=current).update(is_current=False)
     cable = Cable.objects.create(revision=latest_revision + 1, is_current=True, job=job, **fields)
     _store_parts(cable, record)
+    search_vectors_update([cable.pk])
     if current is not None:
         CableReference.objects.filter(cited_id=current).update(cited=cable)
     else:

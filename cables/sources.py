@@ -24,6 +24,7 @@ from django.conf import settings
 
 from cables.parsing.csvrows import iter_rows, looks_like_csv, row_to_cable
 from cables.parsing.html import looks_like_html
+from cables.parsing.sources import merge_sections, split_cables
 
 TOO_BIG = "{name} is {size:,} bytes; the limit is {limit:,} bytes"
 TOO_BIG_UNPACKED = "{name} unpacks to more than {limit:,} bytes; the limit is {limit:,} bytes"
@@ -208,8 +209,15 @@ def _read_text(name: str, opener, notes: list[str]) -> Iterator[CableText | Sour
         yield SourceRejected(NOT_TEXT.format(name=name, offset=text.index("\x00")), name)
         return
     text = text.removeprefix("\ufeff")
-    form = "html" if name.lower().endswith((".html", ".htm")) or looks_like_html(text) else "text"
-    yield CableText(source=name, text=text, form=form)
+    if name.lower().endswith((".html", ".htm")) or looks_like_html(text):
+        yield CableText(source=name, text=text, form="html")
+        return
+    telegrams = list(merge_sections(split_cables(text)))
+    if len(telegrams) == 1:
+        yield CableText(source=name, text=text)
+        return
+    for line, telegram in telegrams:  # several cables in one file, each stored with its own text
+        yield CableText(source=f"{name} line {line}", text=telegram, line=line)
 
 
 def _check_utf8(stream: BinaryIO) -> None:

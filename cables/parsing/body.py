@@ -200,6 +200,8 @@ def drop_trailing_heading(chunk: str) -> str:
     chunk = chunk.rstrip()
     while True:
         tail_start = max(0, len(chunk) - 400)
+        if chunk.count("\n", tail_start) < 2:
+            return chunk
         blank = None
         for match in _BLANK_LINE_RE.finditer(chunk, tail_start):
             blank = match
@@ -233,7 +235,13 @@ def cut_after_end(body: str) -> tuple[str, bool]:
 
 def take_signer(text: str) -> tuple[str, str | None]:
     """The signing principal at the end of the body (`CLINTON`, `van Voorst`, `... ahead. KAIDANOW`)."""
-    lines = text.rstrip().split("\n")
+    text = text.rstrip()
+    if len(text) > 4000:
+        cut = text.rfind("\n", 0, len(text) - 2000) + 1 or len(text) - 2000
+        head_text, text = text[:cut], text[cut:]
+        rest, signer = take_signer(text)
+        return head_text + rest, signer
+    lines = text.split("\n")
     while lines and _TRAILER_LINE_RE.fullmatch(lines[-1]):
         lines.pop()
     if not lines:
@@ -293,8 +301,11 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
     contacts: list[dict] = []
     for paragraph in paragraphs:
         text = paragraph["text"]
-        if "ontact" not in text and "ONTACT" not in text and "POC" not in text:
+        first = min((i for i in (text.find("ontact"), text.find("ONTACT"), text.find("POC")) if i >= 0), default=-1)
+        if first < 0:
             continue
+        # Contacts follow the word that announces them; the rest of a long paragraph is not read.
+        text = text[: first + CONTACT_WINDOW]
         phones = []
         for m in _PHONE_RE.finditer(text):
             if _phone_alone(text, m):
@@ -322,6 +333,8 @@ def _phone_alone(text: str, match: re.Match) -> bool:
     return match.start() == 0 or text[match.start() - 1] not in "0123456789-"
 
 
+#: How far past the word `contact` phone numbers and addresses are looked for.
+CONTACT_WINDOW = 2000
 #: No real paragraph names more contacts than this; a text full of `@` is not read to the end.
 MAX_CONTACT_ANCHORS = 50
 

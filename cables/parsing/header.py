@@ -105,7 +105,7 @@ CLASS_GLUED_RE = re.compile(
 )
 _REST_OK_RE = re.compile(
     r"[ \t]*(?:$|//|SECTION\b|E[ \t]?F[ \t]?T[ \t]?O\b|NOFORN|SIPDIS|SENSITIVE"
-    r"|[A-Za-z][A-Za-z .'-]{0,40}[ \t]0*\d{1,7}\b)",
+    r"|[A-Za-z][A-Za-z .'-]{0,40}[ \t]0*\d{1,7}(?!\d))",
     re.I,
 )
 SECTION_RE = re.compile(r"\bSECTION[ \t]+0*(\d{1,3})[ \t]+OF[ \t]+0*(\d{1,3})\b", re.I)
@@ -194,7 +194,7 @@ def find_classification_line(text: str, limit: int) -> ClassificationLine | None
     return line
 
 
-_NAMED_REST_RE = re.compile(r"[ \t]+[A-Za-z][A-Za-z ]{1,30}[ \t]0*\d{1,7}\b")
+_NAMED_REST_RE = re.compile(r"[ \t]+[A-Za-z][A-Za-z ]{1,30}[ \t]0*\d{1,7}(?!\d)")
 
 
 def _looks_like_class_line(rest: str) -> bool:

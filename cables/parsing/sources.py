@@ -73,10 +73,13 @@ def iter_cables(text_or_stream: str | bytes | IO, source: str | None = None) -> 
     yield from _iter_stream(text_or_stream, source)
 
 
-def parse_file(path: str | os.PathLike, source: str | None = None) -> Iterator[dict | CableParseError]:
-    """Every cable in a file (plain or gzip), as `iter_cables` reads it."""
-    source = source or os.fspath(path)
-    with open(path, "rb") as stream:
+def parse_file(path_or_bytes: str | os.PathLike | bytes, source: str | None = None) -> Iterator[dict | CableParseError]:
+    """Every cable in a file (plain or gzip), or in a file's bytes, as `iter_cables` reads it."""
+    if isinstance(path_or_bytes, bytes | bytearray):
+        yield from iter_cables(bytes(path_or_bytes), source)
+        return
+    source = source or os.fspath(path_or_bytes)
+    with open(path_or_bytes, "rb") as stream:
         yield from _iter_stream(stream, source)
 
 

@@ -11,6 +11,18 @@ from tests.ingestion.records import make_record, telegram
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def tasks_in_process(settings):
+    """Uploads here are followed in this process; tests/ingestion/test_worker.py uses a real worker."""
+    from config.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def archive(db):
     """An UNCLASSIFIED cable, a CONFIDENTIAL one citing it, and a SECRET//NOFORN one citing both."""

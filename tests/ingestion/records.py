@@ -40,7 +40,7 @@ def make_record(reference_id="09TESTPOST1", classification="CONFIDENTIAL", parag
 
 
 def telegram(reference_serial=39345, classification="C O N F I D E N T I A L", subject="SUPPORTING KOSOVO",
-             body="1. (C) Summary. Posts should press for recognition of Kosovo.", year="09") -> str:
+             body="1. (C) Summary. Posts should press for recognition of Kosovo.", year="09", ref=None) -> str:
     """A minimal raw telegram the parser reads, for building batches."""
     return (
         "VZCZCXRO5154\n"
@@ -58,7 +58,8 @@ def telegram(reference_serial=39345, classification="C O N F I D E N T I A L", s
         "E.O. 12958: DECL: 04/16/2019\n"
         "TAGS: PREL KV\n"
         f"SUBJECT: {subject}\n"
-        "\n"
+        + (f"REF: {ref}\n" if ref else "")
+        + "\n"
         "Classified By: IO A/S Esther Brimmer for reason 1.4(b).\n"
         "\n"
         f"{body}\n"

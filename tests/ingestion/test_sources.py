@@ -98,3 +98,9 @@ def test_pasted_text_past_the_size_limit_is_refused(settings):
     settings.CABLE_UPLOAD_MAX_BYTES = 100
     with pytest.raises(SourceRejected, match="the pasted text is 5,000 bytes; the limit is 100 bytes"):
         list(pasted_text("x" * 5000, []))
+
+
+def test_several_telegrams_in_one_file_are_several_cables():
+    items = read("three.txt", (telegram(11) + "\n" + telegram(12) + "\n" + telegram(13)).encode())
+    assert [item.source for item in items] == ["three.txt line 1", "three.txt line 24", "three.txt line 47"]
+    assert all(item.text.startswith("VZCZC") for item in items)

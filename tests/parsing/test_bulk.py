@@ -121,3 +121,9 @@ def test_truncated_gzip_gives_the_rows_before_the_damage_then_an_error(tmp_path)
     assert isinstance(results[-1], CableParseError)
     assert "damaged" in results[-1].message or "CSV" in results[-1].message
     assert all(isinstance(r, dict) for r in results[:-1]) and len(results) > 5
+
+
+def test_parse_file_takes_a_files_bytes_too():
+    data = gzip.compress((SEEDS / "08STATE22377.csv").read_bytes())
+    (record,) = parse_file(data, "upload.csv.gz")
+    assert record["reference_id"] == "08STATE22377"

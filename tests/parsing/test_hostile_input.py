@@ -21,6 +21,7 @@ from cables.parsing.html import page_metadata, page_text
 from cables.parsing.references import parse_references
 
 SIZE = 5 * 1024 * 1024
+#: Seconds of CPU time (not wall time, which other processes on a busy machine stretch).
 BOUND_SECONDS = 5.0
 
 PATTERNS = {
@@ -88,10 +89,10 @@ def _hostile(pattern: str) -> str:
 
 def _assert_fast(function: str, pattern: str) -> None:
     text = _hostile(pattern)
-    started = time.perf_counter()
+    started = time.process_time()
     FUNCTIONS[function](text)
-    elapsed = time.perf_counter() - started
-    assert elapsed < BOUND_SECONDS, f"{function} took {elapsed:.1f}s on 5 MB of {pattern!r}"
+    elapsed = time.process_time() - started
+    assert elapsed < BOUND_SECONDS, f"{function} took {elapsed:.1f}s of CPU on 5 MB of {pattern!r}"
 
 
 @pytest.mark.parametrize("pattern", sorted(PATTERNS))

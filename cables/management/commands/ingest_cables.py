@@ -39,6 +39,8 @@ class Command(BaseCommand):
                             help="cables.csv[.gz] archives: parse in worker processes and write in batches (COPY)")
         parser.add_argument("--processes", type=int, default=None, help="parser processes for --bulk")
         parser.add_argument("--batch", type=int, default=1000, help="cables per write batch for --bulk")
+        parser.add_argument("--no-facts", action="store_true",
+                            help="with --bulk: do not queue fact extraction for the new cables")
         parser.add_argument("--resume", type=int, metavar="JOB", help="finish an interrupted job")
         parser.add_argument("--no-progress", action="store_true")
 
@@ -100,5 +102,6 @@ class Command(BaseCommand):
         from cables.bulk import bulk_ingest
 
         result = bulk_ingest(paths, processes=options["processes"], batch_size=options["batch"],
-                             progress=not options["no_progress"], stderr=self.stderr)
+                             progress=not options["no_progress"], stderr=self.stderr,
+                             announce=not options["no_facts"])
         self.stdout.write(result.summary())

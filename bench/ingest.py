@@ -1,0 +1,133 @@
+"""Ingest a synthetic archive into PostgreSQL with `ingest_cables --bulk`; print speed and memory.
+
+    DATABASE_URL=postgres://desk:desk-ci@127.0.0.1:5432/desk_bench \\
+        python bench/ingest.py [N=250000] [CORPUS=bench/out/cables-<N>.csv]
+
+The database named in DATABASE_URL is emptied (migrated back to zero and up
+again) first. Prints cables/second, total time, the peak resident memory of
+the command with its worker processes (sampled from /proc), and the time
+PostgreSQL's own COPY takes to load the same rows as plain text columns, so
+the cost of parsing and storing shows as a ratio.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+
+
+def tree_rss(pid: int) -> int:
+    """Resident bytes of a process and all its descendants."""
+    total, stack = 0, [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/status") as status:
+                for line in status:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            with open(f"/proc/{current}/task/{current}/children") as children:
+                stack.extend(int(c) for c in children.read().split())
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU of one process so far."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (FileNotFoundError, ProcessLookupError, IndexError):
+        return 0.0
+
+
+def database_backends() -> list[int]:
+    import psycopg
+
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
+        rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                            "AND pid <> pg_backend_pid()").fetchall()
+    return [row[0] for row in rows]
+
+
+def manage(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, check=True, **kwargs)
+
+
+def raw_copy_seconds(corpus: Path) -> float:
+    import psycopg
+
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
+        conn.execute("DROP TABLE IF EXISTS bench_raw_cables")
+        conn.execute("CREATE UNLOGGED TABLE bench_raw_cables (id text, date text, reference_id text, origin text, "
+                     "classification text, refs text, header text, content text)")
+        started = time.monotonic()
+        sql = "COPY bench_raw_cables FROM STDIN WITH (FORMAT csv, ESCAPE '\\')"
+        with conn.cursor() as cursor, open(corpus, "rb") as stream, cursor.copy(sql) as copy:
+            while block := stream.read(1 << 20):
+                copy.write(block)
+        seconds = time.monotonic() - started
+        rows = conn.execute("SELECT count(*) FROM bench_raw_cables").fetchone()[0]
+        conn.execute("DROP TABLE bench_raw_cables")
+    print(f"raw COPY: {rows:,} rows in {seconds:.1f} s")
+    return seconds
+
+
+def main() -> int:
+    if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+        print("set DATABASE_URL=postgres://... (a database this benchmark may empty)", file=sys.stderr)
+        return 2
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 250_000
+    corpus = Path(sys.argv[2]) if len(sys.argv) > 2 else ROOT / "bench" / "out" / f"cables-{count // 1000}k.csv"
+    if not corpus.exists():
+        subprocess.run([PYTHON, str(ROOT / "bench" / "make_corpus.py"), str(count), str(corpus)], check=True)
+    size = corpus.stat().st_size
+    manage("migrate", "cables", "zero", "--noinput", "-v0")
+    manage("migrate", "--noinput", "-v0")
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.monotonic()
+    process = subprocess.Popen([PYTHON, "manage.py", "ingest_cables", "--bulk", str(corpus), "--no-progress",
+                                "--no-facts"],
+                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    peak, backend_cpu, ticks = 0, {}, 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss(process.pid))
+        ticks += 1
+        if ticks % 8 == 0:  # PostgreSQL's share: CPU of the backends serving the load
+            for pid in database_backends():
+                backend_cpu[pid] = max(backend_cpu.get(pid, 0.0), cpu_seconds(pid))
+        time.sleep(0.25)
+    seconds = time.monotonic() - started
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    command_cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime
+    summary = process.stdout.read().strip()
+    if process.returncode:
+        print(f"ingest_cables failed ({process.returncode}): {summary}", file=sys.stderr)
+        return 1
+    print(summary)
+    print(f"corpus: {corpus} ({size / 1e6:,.0f} MB)")
+    print(f"ingest: {count:,} cables in {seconds:.1f} s = {count / seconds:,.0f} cables/s, "
+          f"{size / 1e6 / seconds:.1f} MB/s; peak RSS (command + workers) {peak / 2**20:,.0f} MiB")
+    print(f"CPU: command and its parser processes {command_cpu:,.0f} s ({command_cpu * 1000 / count:.2f} ms a cable), "
+          f"PostgreSQL backends >= {sum(backend_cpu.values()):,.0f} s; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} cores")
+    copy_seconds = raw_copy_seconds(corpus)
+    print(f"ratio: ingest takes {seconds / copy_seconds:.1f}x the time of PostgreSQL's own COPY of the same rows")
+    projected = seconds * 250_000 / count
+    goal = "met" if projected < 300 and peak < 2**30 else "NOT met"
+    print(f"goal (250,000 in < 5 min, < 1 GB): {goal} (250,000 at this rate: {projected / 60:.1f} min)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

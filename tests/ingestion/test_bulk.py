@@ -1,0 +1,91 @@
+"""Bulk mode: a cables.csv archive streamed, parsed in worker processes, written in batches."""
+
+import csv
+import gzip
+
+import pytest
+from django.core.management import call_command
+
+from cables.models import Cable, CableReference, IngestionJob, Paragraph
+from tests.ingestion.records import telegram
+
+
+def write_archive(path, rows, gz=False):
+    opener = gzip.open if gz else open
+    with opener(path, "wt", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, quoting=csv.QUOTE_ALL, escapechar="\\", doublequote=False, lineterminator="\n")
+        for n, (serial, classification, body, *ref) in enumerate(rows, start=1):
+            text = telegram(serial, classification=classification, body=body, ref=ref[0] if ref else None)
+            header, _, content = text.partition("BT\n")
+            writer.writerow([n, "4/21/2009 13:43", f"09STATE{serial}", "Secretary of State", "", "", header,
+                             content])
+    return path
+
+
+def bulk(*paths, batch=3):
+    call_command("ingest_cables", "--bulk", *map(str, paths), "--no-progress", "--processes", "2",
+                 "--batch", str(batch))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_load_stores_every_cable_once_and_skips_them_the_second_time(tmp_path, capsys):
+    rows = [(n, "C O N F I D E N T I A L", f"1. (C) Paragraph of cable {n}.") for n in
+            range(500, 510)]
+    archive = write_archive(tmp_path / "cables.csv.gz", rows, gz=True)
+    bulk(archive)
+    out = capsys.readouterr().out
+    assert "10 seen, 10 new, 0 updated, 0 unchanged, 0 rejected" in out
+    assert Cable.objects.count() == 10
+    assert Paragraph.objects.count() == 20
+    assert set(Cable.objects.values_list("classification_level", flat=True)) == {2}
+    assert Cable.objects.get(reference_id="09STATE505").tags.count() == 2
+
+    bulk(archive)
+    assert "10 seen, 0 new, 0 updated, 10 unchanged, 0 rejected" in capsys.readouterr().out
+    assert Cable.objects.count() == 10
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_revisions_and_bad_rows(tmp_path, capsys):
+    write_archive(tmp_path / "a.csv", [(600, "UNCLASSIFIED", "1. (U) First text.")])
+    bulk(tmp_path / "a.csv")
+    archive = tmp_path / "b.csv"
+    write_archive(archive, [(600, "UNCLASSIFIED", "1. (U) Corrected text."), (601, "UNCLASSIFIED", "1. (U) New.")])
+    with open(archive, "a", encoding="utf-8") as stream:
+        stream.write('"3","4/21/2009","x","y"\n')
+    bulk(archive)
+    out = capsys.readouterr().out
+    assert "3 seen, 1 new, 1 updated, 0 unchanged, 1 rejected" in out
+    assert Cable.objects.filter(reference_id="09STATE600").count() == 2
+    assert Cable.objects.current().get(reference_id="09STATE600").revision == 2
+    job = IngestionJob.objects.latest("pk")
+    assert job.errors[0]["error"] == "a cables.csv row has 4 columns, expected 8"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_references_resolve_after_the_load(tmp_path):
+    write_archive(tmp_path / "c.csv", [(700, "UNCLASSIFIED", "1. (U) Text."),
+                                       (701, "UNCLASSIFIED", "1. (U) Text.", "STATE 700")])
+    bulk(tmp_path / "c.csv")
+    resolved = CableReference.objects.filter(cited__isnull=False)
+    assert [(r.citing.reference_id, r.cited.reference_id) for r in resolved] == [("09STATE701", "09STATE700")]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_announces_new_cables_unless_told_not_to(tmp_path):
+    from cables.signals import cable_stored
+
+    heard = []
+
+    def listener(sender, reference_id, **kwargs):
+        heard.append(reference_id)
+
+    cable_stored.connect(listener, dispatch_uid="test-bulk-listener")
+    try:
+        write_archive(tmp_path / "d.csv", [(800, "UNCLASSIFIED", "1. (U) Text.")])
+        call_command("ingest_cables", "--bulk", str(tmp_path / "d.csv"), "--no-progress", "--no-facts")
+        write_archive(tmp_path / "e.csv", [(801, "UNCLASSIFIED", "1. (U) Text.")])
+        call_command("ingest_cables", "--bulk", str(tmp_path / "e.csv"), "--no-progress")
+    finally:
+        cable_stored.disconnect(dispatch_uid="test-bulk-listener")
+    assert heard == ["09STATE801"]
