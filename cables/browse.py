@@ -1,11 +1,10 @@
 """The cable browser: search the archive at /cables/ and read a cable at /cables/<reference id>/."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import path
 from django.utils.http import urlencode
 
-from cables.browsing import SORT_LABELS, cable_get, cable_page, cable_search
+from cables.browsing import SORT_LABELS, CappedPaginator, cable_get, cable_page, cable_search
 from cables.clearance import CLASSIFICATIONS, note_shown
 
 #: Results per page of the browser.
@@ -14,7 +13,7 @@ PAGE_SIZE = 25
 
 def browse(request):
     search, rows, sort = cable_search(request.user, request.GET)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     q = request.GET.get("q", "").strip()
     results = [(cable, cable.snippet_for(q) if q else "") for cable in page.object_list]
     note_shown(request, *(cable.marking for cable, _ in results))

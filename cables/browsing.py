@@ -11,8 +11,10 @@ import html
 import re
 from dataclasses import dataclass, field
 
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Exists, OuterRef, Prefetch
+from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 
 from cables.clearance import Marking, highest
@@ -43,7 +45,9 @@ def cable_search(user, params) -> tuple[CableFilter, object, str]:
     rows = search.qs if search.is_valid() else cables.none()
     if params.get("has_facts") == "yes":
         rows = rows.filter(has_facts=True)
-    sort = params.get("sort") or ("relevance" if (params.get("q") or "").strip() else "newest")
+    # Newest first unless asked: ranking every match of a common word costs seconds on the
+    # full archive (bench/pages.py), while the newest matches come from the date index.
+    sort = params.get("sort") or "newest"
     if sort not in SORTS or (sort == "relevance" and not (params.get("q") or "").strip()):
         sort = "newest"
     if SORTS[sort] is not None:
@@ -54,6 +58,23 @@ def cable_search(user, params) -> tuple[CableFilter, object, str]:
         rows = rows.defer("raw_text")  # the snippet comes from ts_headline, or there is none
     rows = rows.prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("code")))
     return search, rows, sort
+
+
+class CappedPaginator(Paginator):
+    """A paginator that counts at most `cap` results, so a common word costs no full count.
+
+    Past the cap the page says "more than 1,000" and the user narrows the search.
+    """
+
+    cap = 1000
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+
+    @property
+    def capped(self) -> bool:
+        return self.count > self.cap
 
 
 def cable_get(user, reference_id: str) -> Cable | None:
@@ -70,6 +91,15 @@ class ParagraphView:
     html: SafeString
     facts: list[Fact]
     targeted: bool
+
+    def facts_by_sentence(self) -> list[tuple[str, list[tuple[str, int]]]]:
+        """Each quoted sentence once, with the kinds of fact drawn from it and how many of each."""
+        sentences: dict[str, dict[str, int]] = {}
+        for fact in self.facts:
+            label = f"{fact.get_kind_display()} ({fact.get_review_state_display().lower()})"
+            kinds = sentences.setdefault(fact.quote, {})
+            kinds[label] = kinds.get(label, 0) + 1
+        return [(quote, list(kinds.items())) for quote, kinds in sentences.items()]
 
 
 @dataclass

@@ -146,3 +146,15 @@ def test_browser_and_cable_page_query_counts_do_not_grow(client, uncleared, seed
         client.get("/cables/?q=fisheries")
     with django_assert_max_num_queries(14):
         client.get("/cables/09POST00/")
+
+
+def test_a_search_with_more_matches_than_the_cap_says_so_without_counting_them_all(client, uncleared, seeds,
+                                                                                     monkeypatch):
+    from cables.browsing import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 10)
+    for n in range(12):
+        store(f"09POST{n:02d}")
+    html = get(client, uncleared, "/cables/?q=fisheries").content.decode()
+    assert 'data-testid="result-count">More than 10 cables match' in html
+    assert "Page 1 of more than" not in html  # 10 fit on one page of 25
