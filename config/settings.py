@@ -217,6 +217,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets whose field names ("kind", "status") other resources use too.
+    "ENUM_NAME_OVERRIDES": {
+        "RecognitionKindEnum": "recognitions.choices.RecognitionKind",
+        "SourceKindEnum": "recognitions.choices.SourceKind",
+        "StancePositionEnum": "recognitions.choices.StancePosition",
+        "AdmissionStatusEnum": "recognitions.choices.AdmissionStatus",
+        "CountedCategoryEnum": "recognitions.choices.CountedCategory",
+    },
 }
 
 LOGGING = {

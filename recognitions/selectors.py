@@ -79,7 +79,11 @@ def entity_timeline(entity: Country, user, until: dt.date, since: dt.date | None
 
 
 def ledger_claims_load(entity: Country, user) -> list[tuple[engine.LedgerClaim, CountClaim]]:
-    claims = CountClaim.objects.visible_to(user).filter(entity=entity).select_related("organization", "entity")
+    claims = (
+        CountClaim.objects.visible_to(user)
+        .filter(entity=entity)
+        .select_related("organization", "entity", "created_by")
+    )
     return [
         (
             engine.LedgerClaim(

@@ -163,10 +163,43 @@ def samples(name: str, param: str, archive: Archive) -> list[tuple[str, str | No
         from cables.models import IngestionJob
 
         return [(str(job.pk), None) for job in IngestionJob.objects.all()[:3]]
+    if param in ("pk", "id") and ledger_model(name) is not None:
+        return ledger_samples(ledger_model(name))
     if "demarche" in name.lower() or "demarche" in param:
         demarche = next(m for m in apps.get_models() if m.__name__ == "Demarche")
         return [(str(pk), None) for pk in demarche.objects.values_list("pk", flat=True)[:3]]
     raise AssertionError(f"The clearance matrix cannot fill <{param}> in route {name!r}: add a sample for it.")
+
+
+MARKING_KEYS = {spec[3]: key for key, spec in MARKINGS.items()}
+
+
+def ledger_model(name: str):
+    """The ledger model behind a route name or operation id, if any."""
+    from recognitions.models import AdmissionBid, CountClaim, RecognitionEvent, Stance
+
+    name = name.lower().replace("_", "-")
+    for prefix, model in (("recognition-event", RecognitionEvent), ("stance", Stance),
+                          ("admission-bid", AdmissionBid), ("count-claim", CountClaim)):
+        if name.startswith(prefix):
+            return model
+    return None
+
+
+def ledger_samples(model) -> list[tuple[str, str | None]]:
+    """One row of the ledger per marking present (rows from accepted facts), and one dataset row."""
+    from recognitions.models import AdmissionBid
+
+    by_key: dict[str | None, str] = {}
+    if model is AdmissionBid:
+        for bid in AdmissionBid.objects.prefetch_related("statuses"):
+            lowest = min(status.marking for status in bid.statuses.all())
+            by_key.setdefault(MARKING_KEYS.get(lowest.portion), str(bid.pk))
+    else:
+        for row in model.objects.order_by("pk"):
+            key = None if row.source_kind == "dataset" else MARKING_KEYS.get(row.marking.portion)
+            by_key.setdefault(key, str(row.pk))
+    return [(pk, key) for key, pk in by_key.items()]
 
 
 def concrete_urls(client, archive: Archive) -> list[tuple[str, str | None]]:
