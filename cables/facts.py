@@ -186,6 +186,9 @@ def cable_facts_extract(cable_id: int) -> Extracted:
     if not cable.is_current:
         return Extracted(skipped="a later revision replaced this cable")
     found = extractor()(cable_record(cable))
+    if not found and cable.revision == 1:
+        # Most of the archive concerns no tracked entity: nothing to store, nothing to supersede.
+        return Extracted()
     markings = {p.number: p.marking for p in cable.paragraphs.all()}
     rows: dict[str, Fact] = {}
     for extracted in found:
@@ -201,7 +204,9 @@ def cable_facts_extract(cable_id: int) -> Extracted:
             now = timezone.now()
             for row in new_rows:
                 row.extracted_at = now
-            bulk_create_with_history(new_rows, Fact, ignore_conflicts=True, default_change_reason="extracted")
+            # The lock on the cable row serializes extraction runs of one cable, so the keys read above
+            # are still the ones stored: no conflict to ignore.
+            bulk_create_with_history(new_rows, Fact, default_change_reason="extracted")
     auto = facts_auto_accept(Fact.objects.filter(cable=cable, key__in=[row.key for row in new_rows]).pending())
     return Extracted(
         new=len(new_rows), unchanged=len(existing), carried=carried, superseded=superseded, auto_accepted=auto

@@ -40,12 +40,13 @@ class CableDetailSerializer(CableListSerializer):
     recipients = RecipientSerializer(source="recipient_lines", many=True, read_only=True)
     references = serializers.SerializerMethodField(help_text="REF links; `url` only for cables in the archive.")
     referenced_by = serializers.SerializerMethodField()
+    facts = serializers.SerializerMethodField(help_text="Facts drawn from this revision that you are cleared for.")
 
     class Meta(CableListSerializer.Meta):
         fields = [*CableListSerializer.Meta.fields, "transmission_id", "precedence", "noforn", "handling",
                   "sections", "declassify_on", "classified_by", "classification_reasons", "signer",
                   "points_of_contact", "warnings", "recipients", "paragraphs", "references", "referenced_by",
-                  "content_hash", "ingested_at", "raw_text"]
+                  "content_hash", "ingested_at", "raw_text", "facts"]
 
     def get_paragraphs(self, cable) -> list[dict]:
         return ParagraphSerializer(cable.visible_paragraphs, many=True).data
@@ -62,6 +63,12 @@ class CableDetailSerializer(CableListSerializer):
 
     def get_referenced_by(self, cable) -> list[str]:
         return list(self.context.get("referenced_by", ()))
+
+    def get_facts(self, cable) -> list[dict]:
+        request = self.context.get("request")
+        facts = cable.facts.visible_to(request.user if request else None).select_related(
+            "cable", "reviewed_by", "ledger_type")
+        return FactSerializer(facts, many=True, context=self.context).data
 
 
 class IngestionJobSerializer(serializers.ModelSerializer):

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("accounts.urls")),
     path("", include("recognitions.urls")),
     path("cables/", include("cables.urls")),
+    path("review/", include("cables.review_urls")),
     path("demarches/", include("recognitions.demarches.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -51,7 +51,11 @@ class PostAdmin(admin.ModelAdmin):
 
 
 class LedgerAdmin(SimpleHistoryAdmin):
-    """The ledger is written through its services (API, review queue); the admin only shows it and its history."""
+    """The ledger is written through its services (API, review queue); the admin only shows it and its history,
+    through the one clearance rule."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).visible_to(request.user)
 
     def has_add_permission(self, request):
         return False

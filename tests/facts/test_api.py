@@ -113,3 +113,17 @@ def test_csv(seeded, confidential):
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode()
     assert "recognition_count" in text and "57 countries have recognized Kosovo" in text
+
+
+def test_a_cables_detail_lists_the_facts_the_caller_is_cleared_for(seeded, confidential):
+    from tests import factories
+
+    row = client_for(confidential).get("/api/v1/cables/09STATE39345/").json()
+    assert sorted(fact["kind"] for fact in row["facts"]) == ["demarche", "recognition", "recognition_count", "stance"]
+    noforn_fact = Fact.objects.get(kind="stance")
+    Fact.objects.filter(pk=noforn_fact.pk).update(noforn=True)
+    row = client_for(confidential).get("/api/v1/cables/09STATE39345/").json()
+    assert "stance" not in [fact["kind"] for fact in row["facts"]]
+    released = factories.UserFactory(username="released", clearance="CONFIDENTIAL", noforn_release=True)
+    row = client_for(released).get("/api/v1/cables/09STATE39345/").json()
+    assert "stance" in [fact["kind"] for fact in row["facts"]]
