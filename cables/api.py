@@ -80,8 +80,9 @@ class CableViewSet(ClearedViewSetMixin, mixins.CreateModelMixin, viewsets.ReadOn
                                                              503: OpenApiResponse(description=INGESTION_UNAVAILABLE)})
     def create(self, request, *args, **kwargs):
         data = {"file": request.FILES.getlist("file")}
-        if isinstance(request.data.get("text"), str):
-            data["text"] = request.data["text"]
+        sent = request.data if hasattr(request.data, "get") else {}
+        if isinstance(sent.get("text"), str):
+            data["text"] = sent["text"]
         upload = CableUploadSerializer(data=data)
         upload.is_valid(raise_exception=True)
         if not ingestion_available():

@@ -55,7 +55,7 @@ def _lock(fact: Fact | int, user, version: int | None) -> Fact:
     if not getattr(user, "is_analyst", False):
         raise FactReviewError(NOT_ANALYST)
     pk = fact.pk if isinstance(fact, Fact) else fact
-    locked = Fact.objects.select_for_update().select_related("cable", "reviewed_by").filter(pk=pk).first()
+    locked = Fact.objects.select_for_update(of=("self",)).select_related("cable", "reviewed_by").filter(pk=pk).first()
     if locked is None or not can_see(user, locked.marking):
         raise FactReviewError(ABOVE_CLEARANCE)
     if version is not None and int(version) != locked.version:

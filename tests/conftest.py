@@ -46,6 +46,21 @@ def _require_services(request):
                 pytest.skip(reason)
 
 
+@pytest.fixture(autouse=True)
+def _tasks_in_process(request):
+    """Tasks run in-process unless the test is about a real worker (marker `celery`), so a
+    broker configured for CI's second pass changes no other test's outcome."""
+    if request.node.get_closest_marker("celery"):
+        yield
+        return
+    from config.celery import app
+
+    previous = (app.conf.task_always_eager, app.conf.task_eager_propagates)
+    app.conf.task_always_eager = app.conf.task_eager_propagates = True
+    yield
+    app.conf.task_always_eager, app.conf.task_eager_propagates = previous
+
+
 @pytest.fixture
 def uncleared(db):
     return factories.UserFactory(username="uncleared", clearance="UNCLASSIFIED")

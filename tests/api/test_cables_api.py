@@ -184,3 +184,11 @@ def test_jobs_of_other_users_do_not_exist_for_them(analyst, confidential):
 
 def test_anonymous_callers_get_nothing(archive):
     assert APIClient().get("/api/v1/cables/").status_code in (401, 403)
+
+
+@pytest.mark.django_db
+def test_a_json_body_that_is_not_an_object_is_a_clear_400(client, analyst):
+    client.force_login(analyst)
+    response = client.post("/api/v1/cables/", [None, None], content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()
