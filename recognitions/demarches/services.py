@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import F
 
-from cables.clearance import Marking, U, can_see
+from cables.clearance import Marking, U, can_see, highest
 from recognitions.choices import RecognitionKind, SourceKind, StancePosition
 from recognitions.demarches.choices import Implication, Response, TargetVia
 from recognitions.demarches.models import Demarche, Objective, Outcome, TalkingPoint, Target
@@ -46,7 +46,7 @@ NOT_A_DEMARCHE_FACT = "Only a `demarche` fact creates a demarche; this one is {k
 UNKNOWN_ENTITY = "{code!r} is not a known country or entity."
 
 
-class DemarcheError(ValueError):
+class DemarcheError(LedgerError):
     """A demarche or outcome write was refused; `field` names the input at fault when there is one."""
 
     def __init__(self, message: str, field: str | None = None):
@@ -73,11 +73,6 @@ def _members_on(day: dt.date):
 def _marking(value: Marking | str | None) -> Marking:
     """A marking given as text (`C`, `SECRET//NOFORN`) is read by the one clearance rule."""
     return value if isinstance(value, Marking) else Marking.parse(value)
-
-
-def combined(*markings: Marking) -> Marking:
-    """The marking of material that draws on all of these: the highest level, NOFORN if any is."""
-    return Marking(max(m.level for m in markings), any(m.noforn for m in markings))
 
 
 def _check_clearance(user, marking: Marking) -> None:
@@ -135,7 +130,7 @@ def demarche_create(
     _check_deadline(deadline, cable_date)
     reference_id = (reference_id or getattr(cable, "reference_id", "") or "").strip().upper()
     cable = cable or current_cable(reference_id)
-    marking = combined(_marking(marking), cable.marking) if cable is not None else _marking(marking)
+    marking = highest((_marking(marking), cable.marking)) if cable is not None else _marking(marking)
     _check_clearance(created_by, marking)
     expansion = expand_targets(
         addressees=addressees, collectives=collectives, excluded=excluded, members_of=_members_on(cable_date)
@@ -243,12 +238,12 @@ def demarche_create_from_fact(fact, user, claim: dict | None = None) -> Demarche
     cable = getattr(fact, "cable", None) or current_cable(reference_id)
     marking = Marking.parse(source.get("marking")) if source.get("marking") else Marking(U)
     if isinstance(getattr(fact, "marking", None), Marking):
-        marking = combined(marking, fact.marking)
+        marking = highest((marking, fact.marking))
     cable_date = _date(fields.get("cable_date"))
     title = fields.get("title") or ""
     if cable is not None:
         reference_id = reference_id or cable.reference_id
-        marking = combined(marking, cable.marking)
+        marking = highest((marking, cable.marking))
         cable_date = cable_date or _date(getattr(cable, "created", None))
         title = title or getattr(cable, "subject", "")
     cable_date = cable_date or _date(fields.get("date"))
@@ -428,10 +423,10 @@ def demarche_record_outcome(
     _check_clearance(created_by, demarche.marking)
     reporting_reference_id = reporting_reference_id.strip().upper()
     reporting_cable = current_cable(reporting_reference_id)
-    marking = combined(_marking(marking), demarche.marking)
+    marking = highest((_marking(marking), demarche.marking))
     if reporting_cable is not None:
         # Naming a cable discloses it: the outcome is marked at least as the cable is.
-        marking = combined(marking, reporting_cable.marking)
+        marking = highest((marking, reporting_cable.marking))
     _check_clearance(created_by, marking)
     target = _target_for(demarche, post)
     clean = _check_outcome(demarche, delivered_on, follow_up_on, responses or {})
@@ -486,7 +481,7 @@ def outcome_update(outcome: Outcome, *, version: int, user, **changes) -> Outcom
     if "reporting_reference_id" in changes:
         row.reporting_cable = current_cable(row.reporting_reference_id)
         if row.reporting_cable is not None:
-            raised = combined(row.marking, row.reporting_cable.marking)
+            raised = highest((row.marking, row.reporting_cable.marking))
             _check_clearance(user, raised)
             row.marking_level, row.noforn = raised.level, raised.noforn
     row.responses = _check_outcome(row.demarche, row.delivered_on, row.follow_up_on, row.responses)

@@ -13,11 +13,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from accounts.api import escape_formula
-from cables.clearance import Marking, note_shown
+from cables.clearance import Marking, highest, note_shown
 from recognitions.demarches import selectors, services
 from recognitions.demarches.forms import OutcomeForm
 from recognitions.demarches.models import Demarche
-from recognitions.demarches.services import combined
 from recognitions.models import Post
 
 
@@ -87,7 +86,7 @@ def _initial_from_report(request, demarche) -> dict:
         "interlocutor_office": report.interlocutor_office,
         "summary": report.response,
         "reporting_reference_id": report.reference_id,
-        "marking": combined(demarche.marking, report.marking).portion,
+        "marking": highest((demarche.marking, report.marking)).portion,
     }
 
 
