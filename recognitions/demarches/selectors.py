@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from itertools import chain
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 
 from cables.clearance import visible_q
 from recognitions.demarches.models import Demarche, Objective, Outcome, TalkingPoint, Target
@@ -38,16 +38,50 @@ def is_overdue(demarche: Demarche, on: dt.date) -> bool:
     return bool(demarche.deadline and demarche.deadline < on and demarche.targets_delivered < demarche.targets_total)
 
 
-def open_demarches(user, on: dt.date | None = None):
-    """Demarches with posts still to report, soonest deadline first (for the dashboard's "due" list).
+def open_demarches(user, on: dt.date | None = None, entity=None):
+    """Demarches sent by `on` with posts still to report, soonest deadline first (the dashboard's "due" list).
 
-    Each row has `targets_total`, `targets_delivered` and `overdue` (past its deadline on `on`).
+    Each row has `targets_total`, `targets_delivered` and `overdue` (past its
+    deadline on `on`). Only outcomes delivered by `on` count, so the list at a
+    past date shows what was still open then.
     """
     on = on or dt.date.today()
-    rows = [d for d in demarche_list(user).order_by("deadline", "id") if d.targets_delivered < d.targets_total]
+    delivered = (
+        Q(outcomes__isnull=False, outcomes__delivered_on__lte=on)
+        & visible_q(user, "outcomes__marking_level", "outcomes__noforn")
+    )
+    rows = (
+        Demarche.objects.visible_to(user)
+        .filter(cable_date__lte=on)
+        .select_related("entity")
+        .annotate(
+            targets_total=Count("targets", distinct=True),
+            targets_delivered=Count("outcomes__target", filter=delivered, distinct=True),
+        )
+        .order_by(F("deadline").asc(nulls_last=True), "id")
+    )
+    if entity is not None:
+        rows = rows.filter(entity=entity)
+    rows = [d for d in rows if d.targets_delivered < d.targets_total]
     for row in rows:
         row.overdue = is_overdue(row, on)
     return rows
+
+
+def deliveries_in(country, user) -> list[Target]:
+    """The demarche targets at posts in `country`, each with its visible outcomes as `reports` (one or two queries)."""
+    targets = list(
+        Target.objects.filter(country=country, demarche__in=Demarche.objects.visible_to(user))
+        .select_related("demarche__entity", "post")
+        .order_by("-demarche__cable_date", "post__name")
+    )
+    reports: dict[int, list[Outcome]] = {}
+    if targets:
+        for outcome in Outcome.objects.visible_to(user).filter(target__in=targets).order_by("delivered_on", "id"):
+            reports.setdefault(outcome.target_id, []).append(outcome)
+    for target in targets:
+        target.reports = reports.get(target.pk, [])
+    return targets
 
 
 def outcomes_visible(demarche: Demarche, user):
