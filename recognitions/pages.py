@@ -113,7 +113,7 @@ def dashboard_panels(request, entity: Country, as_of: dt.date) -> dict[str, Pane
     cables = list(
         Cable.objects.visible_to(user).current()
         .only("reference_id", "subject", "created", "origin", "classification", "classification_level", "noforn")
-        .order_by("-created", "reference_id")[:PANEL_ROWS]
+        .newest_first()[:PANEL_ROWS]
     )
     note_shown(request, *(c.marking for c in cables))
     panels["cables"] = Panel(cables, len(cables))
@@ -129,9 +129,9 @@ def dashboard_panels(request, entity: Country, as_of: dt.date) -> dict[str, Pane
 def country_panels(request, country: Country) -> dict[str, Panel | None]:
     """The newest cables that name the country (one query)."""
     cables = list(
-        Cable.objects.visible_to(request.user).current().search(f'"{short_name(country)}"')
+        Cable.objects.visible_to(request.user).current().matching(f'"{short_name(country)}"')
         .only("reference_id", "subject", "created", "origin", "classification", "classification_level", "noforn")
-        .order_by("-created", "reference_id")[:PANEL_ROWS]
+        .newest_first()[:PANEL_ROWS]
     )
     note_shown(request, *(c.marking for c in cables))
     return {"cables": Panel(cables, len(cables))}
