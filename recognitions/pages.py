@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -41,20 +42,43 @@ def timeline_chart(dashboard: Dashboard) -> dict:
     return {"as_of": dashboard.as_of.isoformat(), "steps": steps, "claims": claims}
 
 
+def country_url_at(as_of: dt.date):
+    """A function giving a country's page on `as_of`: one `reverse` for the 250 states of the map, not one each."""
+    head, tail = reverse("recognitions:country", args=["XX"]).rsplit("XX", 1)
+    query = "?" + urlencode({"as_of": as_of.isoformat()})
+    return lambda code: f"{head}{quote(code)}{tail}{query}"
+
+
+def timeline_rows(dashboard: Dashboard) -> list[tuple[str, int, int, str]]:
+    """The timeline as table rows: date, UN members, all states, and that day's events in words."""
+    return [
+        (step.date.isoformat(), step.un_members_recognizing, step.all_states_recognizing,
+         ", ".join(f"{event.state.name} ({event.kind.replace('_', '')})" for event in step.events))
+        for step in dashboard.timeline
+    ]
+
+
 def map_data(dashboard: Dashboard) -> dict:
     """Each state's colour, name, page and detail, keyed by ISO 3166-1 numeric code (the map's ids)."""
-    query = urlencode({"as_of": dashboard.as_of.isoformat()})
+    url = country_url_at(dashboard.as_of)
     states = {}
     for state in dashboard.states:
         if not state.numeric:
             continue
-        url = reverse("recognitions:country", args=[state.code]) + "?" + query
-        states[state.numeric] = [state.status, state.name, url, f"{state.name}: {state.label.lower()}; {state.detail}"]
+        states[state.numeric] = [state.status, state.name, url(state.code),
+                                 f"{state.name}: {state.label.lower()}; {state.detail}"]
     entity = dashboard.entity
     return {
         "entity": {"name": entity.name, "short": short_name(entity), "numeric": entity.numeric},
         "states": states,
     }
+
+
+def state_lists(dashboard: Dashboard) -> list[tuple[str, str, list[tuple[object, str]]]]:
+    """The map's states grouped by position, each with its country page on the dashboard's date."""
+    url = country_url_at(dashboard.as_of)
+    return [(key, label, [(state, url(state.code)) for state in states])
+            for key, label, states in dashboard.states_by_status()]
 
 
 @dataclass(frozen=True)
