@@ -20,8 +20,9 @@ from recognitions import status as engine
 from recognitions.dashboard import Dashboard
 from recognitions.models import AdmissionBidStatus, Country, Membership, Organization, RecognitionEvent, Stance
 
-#: Rows a side panel lists; its count covers the rest.
+#: Rows a side panel lists; its count covers the rest, up to the cap ("more than 1,000").
 PANEL_ROWS = 8
+PANEL_COUNT_CAP = 1000
 
 
 def timeline_chart(dashboard: Dashboard) -> dict:
@@ -124,6 +125,7 @@ class Panel:
     rows: list
     total: int
     markings: list[Marking] = field(default_factory=list)
+    capped: bool = False
 
 
 def dashboard_panels(request, entity: Country, as_of: dt.date) -> dict[str, Panel | None]:
@@ -146,7 +148,9 @@ def dashboard_panels(request, entity: Country, as_of: dt.date) -> dict[str, Pane
         facts = list(waiting.select_related("cable").order_by("-extracted_at")[:PANEL_ROWS])
         note_shown(request, *(f.marking for f in facts))
         # A fact's link to its cable shows only to users cleared for the cable.
-        panels["facts"] = Panel([(f, f.cable_visible_to(user)) for f in facts], waiting.count())
+        total = waiting.values("pk")[: PANEL_COUNT_CAP + 1].count()
+        panels["facts"] = Panel([(f, f.cable_visible_to(user)) for f in facts], min(total, PANEL_COUNT_CAP),
+                                capped=total > PANEL_COUNT_CAP)
     return panels
 
 

@@ -168,13 +168,14 @@ def test_dashboard_query_count_does_not_grow_with_the_ledger(client, confidentia
         assert client.get("/?as_of=2009-04-21").status_code == 200
 
 
-def test_dashboard_query_count_does_not_grow_with_the_archive(client, analyst):
+def test_dashboard_query_count_does_not_grow_with_the_archive(client, analyst, monkeypatch):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     from cables.choices import FactKind
     from cables.ingestion import cable_ingest
     from cables.models import Fact
+    from recognitions import pages
     from tests.ingestion.records import make_record
 
     def ingest(n, day):
@@ -200,3 +201,5 @@ def test_dashboard_query_count_does_not_grow_with_the_archive(client, analyst):
     many, html = queries()
     assert many == few
     assert "Facts waiting for review (40)" in html
+    monkeypatch.setattr(pages, "PANEL_COUNT_CAP", 25)
+    assert "Facts waiting for review (more than 25)" in queries()[1]
