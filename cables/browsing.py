@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
@@ -78,9 +77,9 @@ class ResultDetails:
 def results_details(user, cables: list[Cable], q: str) -> dict[int, ResultDetails]:
     """The snippet and the "has facts" mark of each listed cable, in one query over these rows only.
 
-    On PostgreSQL the snippet is `ts_headline` (which reads the whole text, so
-    only the page's rows get one); on SQLite it is cut from the text here.
-    Both are escaped HTML with the matches in `<mark>`.
+    The snippet is `ts_headline` on PostgreSQL and FTS5's `snippet()` on
+    SQLite (each reads the text, so only the page's rows get one), or is cut
+    from the text here without FTS5; it is escaped HTML with the matches in `<mark>`.
     """
     ids = [cable.pk for cable in cables]
     if not ids:
@@ -89,9 +88,10 @@ def results_details(user, cables: list[Cable], q: str) -> dict[int, ResultDetail
     rows = Cable.objects.visible_to(user).filter(pk__in=ids).annotate(has_facts=Exists(facts))
     if not q:
         return {pk: ResultDetails("", has) for pk, has in rows.values_list("pk", "has_facts")}
-    if connection.vendor == "postgresql":
-        found = rows.with_snippets(q).values_list("pk", "snippet", "has_facts")
-        return {pk: ResultDetails(headline_html(snippet), has) for pk, snippet, has in found}
+    snippets = rows.with_snippets(q)
+    if "snippet" in snippets.query.annotations:
+        found = snippets.values_list("pk", "snippet", "has_facts")
+        return {pk: ResultDetails(headline_html(snippet or ""), has) for pk, snippet, has in found}
     found = rows.values_list("pk", "raw_text", "has_facts")
     return {pk: ResultDetails(excerpt_html(text, q), has) for pk, text, has in found}
 

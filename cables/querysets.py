@@ -14,6 +14,7 @@ from django.db import connection, models
 from django.db.models import Expression, F, IntegerField, Q, Value
 from django.db.models.functions import Coalesce, Greatest, Least, Lower, NullIf, StrIndex, Substr
 
+from cables import fts
 from cables.clearance import visible_q
 
 #: The text-search configuration of the stored search vector (see migration 0002).
@@ -61,14 +62,18 @@ class CableQuerySet(models.QuerySet):
         """Cables matching the words of `q`, in no particular order and with nothing computed per row.
 
         On PostgreSQL the stored `search_vector` (subject weighted above the text,
-        GIN-indexed) answers a web-style query (`"exact phrase"`, `-word`, `or`).
-        On SQLite every word must appear in the subject or the text.
+        GIN-indexed) answers a web-style query (`"exact phrase"`, `-word`, `or`);
+        on SQLite the FTS5 index does (`cables.fts`), or without FTS5 every word
+        must appear in the subject or the text.
         """
         q = (q or "").strip()
         if not q:
             return self
         if connection.vendor == "postgresql":
             return self.alias(vector=StoredSearchVector()).filter(vector=_query(q))
+        if fts.available(connection):
+            expression = fts.match_expression(q)
+            return self.none() if expression is None else self.filter(pk__in=fts.matching_ids(expression))
         condition = Q()
         for word in search_words(q):
             condition &= Q(subject__icontains=word) | Q(raw_text__icontains=word)
@@ -79,28 +84,33 @@ class CableQuerySet(models.QuerySet):
 
         Ranking reads each candidate's vector, so it is bounded: with more than
         `within` matches the rest are not listed and the page says there are more.
-        Where there is no rank (SQLite, or no words) the order is newest first.
+        PostgreSQL ranks with `ts_rank`, SQLite's FTS5 index with BM25; where
+        there is no rank (no words, or SQLite without FTS5) the order is newest first.
         """
         q = (q or "").strip()
-        if not q or connection.vendor != "postgresql":
+        if connection.vendor == "postgresql" and q:
+            rank = SearchRank(StoredSearchVector(), _query(q))
+        elif q and fts.available(connection) and (expression := fts.match_expression(q)) is not None:
+            rank = fts.rank(expression)
+        else:
             return self.newest_first()
         candidates = self.newest_first().values("pk")[:within]
-        return (
-            self.filter(pk__in=candidates)
-            .annotate(rank=SearchRank(StoredSearchVector(), _query(q)))
-            .order_by("-rank", *NEWEST)
-        )
+        return self.filter(pk__in=candidates).annotate(rank=rank).order_by("-rank", *NEWEST)
 
     def with_snippets(self, q: str):
-        """Each cable with a `snippet` annotation: `ts_headline` with the matches marked (PostgreSQL only).
+        """Each cable with a `snippet` annotation, its matches between the mark characters.
 
-        `ts_headline` parses all the text it is given (about 6 ms for a 10 kB
-        cable), so it is given a window of the text around the first place a
-        word of `q` seems to appear (a plain substring search of its stem-like
-        prefix); inside the window it marks the matches exactly as the search
-        found them.
+        On PostgreSQL it is `ts_headline`, which parses all the text it is given
+        (about 6 ms for a 10 kB cable), so it is given a window of the text
+        around the first place a word of `q` seems to appear (a plain substring
+        search of its stem-like prefix); inside the window it marks the matches
+        exactly as the search found them. SQLite's FTS5 index cuts it with
+        `snippet()`; without FTS5 there is no annotation and `excerpt_html`
+        cuts one from the text. Apply it to the rows a page shows.
         """
         q = (q or "").strip()
+        if q and fts.available(connection) and (expression := fts.match_expression(q)) is not None:
+            return self.annotate(snippet=fts.snippet(expression))
         if not q or connection.vendor != "postgresql":
             return self
         return self.annotate(snippet=SearchHeadline(
