@@ -89,3 +89,16 @@ def test_bulk_announces_new_cables_unless_told_not_to(tmp_path):
     finally:
         cable_stored.disconnect(dispatch_uid="test-bulk-listener")
     assert heard == ["09STATE801"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_cable_the_database_refuses_costs_only_itself(tmp_path, capsys):
+    rows = [(n, "UNCLASSIFIED", f"1. (U) Text {n}.") for n in range(900, 904)]
+    rows[2] = (902, "UNCLASSIFIED", "1. (U) Text with a NUL\x00 byte, which PostgreSQL cannot store.")
+    bulk(write_archive(tmp_path / "f.csv", rows), batch=10)
+    out = capsys.readouterr().out
+    assert "4 seen, 3 new, 0 updated, 0 unchanged, 1 rejected" in out
+    assert sorted(Cable.objects.values_list("reference_id", flat=True)) == ["09STATE900", "09STATE901", "09STATE903"]
+    job = IngestionJob.objects.latest("pk")
+    assert job.errors and "not stored" in job.errors[0]["error"]
