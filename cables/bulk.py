@@ -14,6 +14,7 @@ that work too spreads over the cores.
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import multiprocessing
@@ -67,15 +68,23 @@ def _open_text(path: Path, encoding: str):
     return io.TextIOWrapper(raw, encoding=encoding, newline="")
 
 
-def _encoding(path: Path) -> str:
-    """UTF-8 when the whole file decodes as UTF-8, else Latin-1 (read once, streamed)."""
-    with _open_text(path, "utf-8") as stream:
+def _encoding(path: Path, block_size: int = 1 << 22) -> str:
+    """UTF-8 when the whole file decodes as UTF-8, else Latin-1 (read once, streamed).
+
+    Plain ASCII blocks, most of an archive, are passed over without decoding.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # noqa: SIM115
+    with raw:
         try:
-            while stream.read(1 << 22):
-                pass
-            return "utf-8"
+            while block := raw.read(block_size):
+                if block.isascii() and not decoder.getstate()[0]:
+                    continue
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             return "latin-1"
+    return "utf-8"
 
 
 def iter_archive_rows(paths: list[Path], notes: list[str]) -> Iterator[tuple[str, int, list[str] | str]]:

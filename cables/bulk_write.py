@@ -78,6 +78,7 @@ def batch_store(results: list[tuple], job_id: int) -> BatchOutcome:
         raise
     except (DatabaseError, psycopg.DatabaseError):
         # One row the database refuses must not cost the others: they go one by one instead.
+        tag_cache_clear()  # tags created in the batch went with it
         outcome.later.extend(fresh)
         _write([], job_id, counts, outcome)
     return outcome

@@ -102,3 +102,16 @@ def test_a_cable_the_database_refuses_costs_only_itself(tmp_path, capsys):
     assert sorted(Cable.objects.values_list("reference_id", flat=True)) == ["09STATE900", "09STATE901", "09STATE903"]
     job = IngestionJob.objects.latest("pk")
     assert job.errors and "not stored" in job.errors[0]["error"]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("plain ASCII, then Gen\u00e8ve and \u201cquotes\u201d".encode(), "utf-8"),
+    ("Gen\u00e8ve".encode("latin-1") + b" in Latin-1", "latin-1"),
+    ("cut short: Gen\u00e8".encode()[:-1], "latin-1"),
+])
+def test_the_archive_encoding_is_told_across_block_boundaries(tmp_path, content, expected):
+    from cables.bulk import _encoding
+
+    path = tmp_path / "cables.csv"
+    path.write_bytes(content)
+    assert [_encoding(path, block_size=size) for size in (1, 2, 3, 1 << 22)] == [expected] * 4
