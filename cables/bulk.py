@@ -173,7 +173,11 @@ def _ingest_batch(batch: list[tuple[str, int, list[str] | str]]) -> BatchOutcome
     parsed = _parse_batch(batch)
     if _WRITE_IN_WORKERS[0] is None:
         return parsed
-    return batch_store(parsed, _WRITE_IN_WORKERS[0])
+    try:
+        return batch_store(parsed, _WRITE_IN_WORKERS[0])
+    finally:
+        # Worker processes are replaced now and then and may end without a word: say goodbye to PostgreSQL.
+        connection.close()
 
 
 #: The job id when the worker processes write (PostgreSQL), None when the main process does.
