@@ -4,6 +4,7 @@ signature, and the points of contact."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .cleaning import squeeze
@@ -30,7 +31,8 @@ _SENTENCE_ENDS = frozenset(".!?\"')\u201d")
 LEADING_MARKING_RE = re.compile(r"^\s*\(([A-Za-z/ ]{1,12}?)\)[ \t]")
 
 _HEADING_LINE_RE = re.compile(r"^[ \t]*(?:-{3,}[ \t]*|[^.!?;,\n]{1,70}[ \t]*|[A-Z0-9 ,/&():'-]{1,70})$")
-_DASHES_RE = re.compile(r"-{5,}")
+#: Written with a literal start, which the scan looks for fast.
+_DASHES_RE = re.compile(r"-----+")
 
 _SIGNER_LINE_RE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z'.-]*(?:[ \t]+[A-Za-z][A-Za-z'.-]*){0,2}?)[ \t.]*$")
 _SIGNER_RUN_ON_RE = re.compile(
@@ -200,7 +202,7 @@ def drop_trailing_heading(chunk: str) -> str:
     chunk = chunk.rstrip()
     while True:
         tail_start = max(0, len(chunk) - 400)
-        if chunk.count("\n", tail_start) < 2:
+        if chunk.count("\n", tail_start) < 2 or _BLANK_LINE_RE.search(chunk, tail_start) is None:
             return chunk
         blank = None
         for match in _BLANK_LINE_RE.finditer(chunk, tail_start):
@@ -287,6 +289,10 @@ def paragraph_text(raw: str) -> str:
 _PHONE_RE = re.compile(
     r"(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?(?!\d)"
 )
+#: The last seven digits of a phone number; the first character is a class, which the scan looks for fast.
+_PHONE_HINT_RE = re.compile(r"\d\d\d[ \t.-]\d{4}")
+#: The longest lead before them: `+1 (202) `.
+_PHONE_LEAD = 9
 #: An e-mail address is found from its `@`, then read left and right.
 _EMAIL_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
 _EMAIL_DOMAIN_RE = re.compile(r"@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}")
@@ -301,13 +307,13 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
     contacts: list[dict] = []
     for paragraph in paragraphs:
         text = paragraph["text"]
-        first = min((i for i in (text.find("ontact"), text.find("ONTACT"), text.find("POC")) if i >= 0), default=-1)
-        if first < 0:
+        if "ontact" not in text and "ONTACT" not in text and "POC" not in text:
             continue
+        first = min(i for i in (text.find("ontact"), text.find("ONTACT"), text.find("POC")) if i >= 0)
         # Contacts follow the word that announces them; the rest of a long paragraph is not read.
         text = text[: first + CONTACT_WINDOW]
         phones = []
-        for m in _PHONE_RE.finditer(text):
+        for m in _phones(text):
             if _phone_alone(text, m):
                 phones.append((m.start(), m.end(), "phone", m.group(0)))
                 if len(phones) >= MAX_CONTACT_ANCHORS:
@@ -327,6 +333,18 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
             contacts.append(current)
             previous_end = end
     return contacts
+
+
+def _phones(text: str) -> Iterator[re.Match]:
+    """The phone numbers of a text, scanned from just before the first `nnn-nnnn` it holds.
+
+    Every phone number holds one, and none starts more than `_PHONE_LEAD` characters before
+    it; the phone pattern has no literal to look for, so skipping the text before is most of its cost.
+    """
+    hint = _PHONE_HINT_RE.search(text)
+    if hint is None:
+        return iter(())
+    return _PHONE_RE.finditer(text, max(0, hint.start() - _PHONE_LEAD))
 
 
 def _phone_alone(text: str, match: re.Match) -> bool:

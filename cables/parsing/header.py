@@ -24,6 +24,7 @@ def search_line(pattern: re.Pattern, text: str) -> re.Match | None:
     return pattern.search("\n" + text)
 _ROUTING_RE = re.compile(r"[A-Z0-9]{4,8}/")
 _POST_LETTERS_RE = re.compile(r"[A-Z]{2}")
+_BLOCK_WORDS = ("TO", "INFO", "XMT", "BT", "ZEN", "ZFR", "ZEM")
 _BLOCK_RE = re.compile(r"^[ \t]*(TO|INFO|XMT|BT|ZEN|ZFR|ZEM)\b[ \t]*(.*)$")
 _TRAILING_SERIAL_RE = re.compile(r"[ \t]+\d{1,6}$")
 
@@ -65,7 +66,7 @@ def parse_recipients(routing_text: str) -> dict:
         line = raw.strip()
         if not line:
             continue
-        block = _BLOCK_RE.match(line)
+        block = _BLOCK_RE.match(line) if line.startswith(_BLOCK_WORDS) else None
         if block is not None:
             word, rest = block.groups()
             if word == "TO":

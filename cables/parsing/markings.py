@@ -44,6 +44,11 @@ def lost_first_letter(word: str) -> bool:
 
 
 def has_noforn(text: str) -> bool:
+    # Every match holds `forn` or `fore`, letters that fold to no other character; the
+    # pattern itself, ignoring case, has no literal the scan could look for.
+    lower = text.lower()
+    if "forn" not in lower and "fore" not in lower:
+        return False
     return _NOFORN_RE.search(text) is not None
 
 
