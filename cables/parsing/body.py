@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .cleaning import squeeze
+from .cleaning import join_lines, squeeze
 from .markings import portion_marking
 
 #: Page breaks (`STATE 00039345 002 OF 002`, `PRISTINA 00000084 001.2 OF 005`) are found
@@ -25,12 +25,18 @@ _PARA_LINE_RE = re.compile(
 #: A numbered, marked paragraph inside a line: run on to the end of the one before
 #: (07USNATO649, para 23) or to the REF line (08LONDON1763: `REF: STATE 69691 1. (SBU)`).
 #: Found from their `.(` or `. (`, a literal the scan looks for fast, then read backwards.
-_RUN_ON_ANCHOR_RE = re.compile(r"\.[ \t]?\(([A-Za-z/ ]{1,12}?)\)")
+#: Only a `.` after one to three digits (or `¶` and digits) with a blank before them can be one;
+#: checked behind the `.` so that the scan still looks for it.
+_RUN_ON_ANCHOR_RE = re.compile(
+    r"\.(?:(?<=[ \t]\d\.)|(?<=[ \t]\d\d\.)|(?<=[ \t]\d\d\d\.)|(?<=[ \t]¶\d\.)|(?<=[ \t]¶\d\d\.)|(?<=[ \t]¶\d\d\d\.))"
+    r"[ \t]?\(([A-Za-z/ ]{1,12}?)\)"
+)
 _SENTENCE_ENDS = frozenset(".!?\"')\u201d")
 #: An unnumbered paragraph's marking at its start (07REYKJAVIK334: `(C/NF) Ambassador presented`).
 LEADING_MARKING_RE = re.compile(r"^\s*\(([A-Za-z/ ]{1,12}?)\)[ \t]")
 
 _HEADING_LINE_RE = re.compile(r"^[ \t]*(?:-{3,}[ \t]*|[^.!?;,\n]{1,70}[ \t]*|[A-Z0-9 ,/&():'-]{1,70})$")
+_SENTENCE_STOPS = (".", "!", "?", ";")
 #: Written with a literal start, which the scan looks for fast.
 _DASHES_RE = re.compile(r"-----+")
 
@@ -115,9 +121,9 @@ def _run_on(text: str, anchor: re.Match) -> Candidate | None:
     """A `N. (C)` inside a line: the digits before the anchor, a blank before them, text before that."""
     digits_end = anchor.start()
     start = digits_end
-    while start > 0 and digits_end - start < 3 and text[start - 1].isdigit():
+    while start > 0 and digits_end - start < 3 and text[start - 1].isdecimal():
         start -= 1
-    if start == digits_end or start == 0 or (start > 0 and text[start - 1].isdigit()):
+    if start == digits_end or start == 0 or (start > 0 and text[start - 1].isdecimal()):
         return None
     number = int(text[start:digits_end])
     pilcrow = False
@@ -201,6 +207,15 @@ def drop_trailing_heading(chunk: str) -> str:
     """A section heading between paragraphs (`BACKGROUND`, `Summary` over dashes) is not paragraph text."""
     chunk = chunk.rstrip()
     while True:
+        # The last line is always among the lines read below: when it is no heading, nothing is.
+        # A heading line holds no more than 70 characters between blanks, unless all dashes, and
+        # does not end a sentence: most last lines fail these before the pattern is tried.
+        last = chunk[chunk.rfind("\n") + 1 :]
+        core = last.strip(" \t")
+        if core[-1:] in _SENTENCE_STOPS or (len(core) > 70 and core.strip("-")):
+            return chunk
+        if _HEADING_LINE_RE.match(last) is None:
+            return chunk
         tail_start = max(0, len(chunk) - 400)
         if chunk.count("\n", tail_start) < 2 or _BLANK_LINE_RE.search(chunk, tail_start) is None:
             return chunk
@@ -274,14 +289,17 @@ def _is_name(candidate: str) -> bool:
     return 2 <= len(candidate) <= 40 and not candidate.isdigit()
 
 
-def paragraph_text(raw: str) -> str:
-    """Wrapped lines joined; dashes under headings and stray paragraph signs removed."""
+def paragraph_text(raw: str, plain: bool = False) -> str:
+    """Wrapped lines joined; dashes under headings and stray paragraph signs removed.
+
+    `plain` says that the text holds no blank but spaces and newlines (see `has_odd_spaces`).
+    """
     raw = drop_trailing_heading(raw)
     if "-----" in raw:
         raw = _DASHES_RE.sub(" ", raw)
     if "¶" in raw:
         raw = raw.replace("¶", "")
-    return squeeze(raw)
+    return join_lines(raw) if plain else squeeze(raw)
 
 
 # ---------------------------------------------------------------- points of contact

@@ -51,13 +51,25 @@ def squeeze(text: str) -> str:
     only blanks are spaces and newlines (nearly every cable) is squeezed by a few passes of
     `str.replace` instead.
     """
+    if has_odd_spaces(text):
+        return " ".join(text.split())
+    return join_lines(text)
+
+
+def has_odd_spaces(text: str) -> bool:
+    """Whether `text` holds a blank other than the space and the newline."""
     for space in _OTHER_ASCII_SPACES:
         if space in text:
-            return " ".join(text.split())
+            return True
     if not text.isascii():
         for space in _OTHER_UNICODE_SPACES:
             if space in text:
-                return " ".join(text.split())
+                return True
+    return False
+
+
+def join_lines(text: str) -> str:
+    """`squeeze` for a text whose only blanks are spaces and newlines."""
     if "\n" in text:
         text = text.replace("\n", " ")
     while "  " in text:
