@@ -36,6 +36,8 @@ def clean_text(text: str) -> str:
     return text
 
 
+#: Two spaces or more; one pass, where `str.replace("  ", " ")` needs one per halving of the longest run.
+_SPACES_RE = re.compile("  +")
 #: Whitespace other than the space and the newline, as `str.split` sees it.
 _OTHER_ASCII_SPACES = ("\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 _OTHER_UNICODE_SPACES = tuple(
@@ -72,6 +74,6 @@ def join_lines(text: str) -> str:
     """`squeeze` for a text whose only blanks are spaces and newlines."""
     if "\n" in text:
         text = text.replace("\n", " ")
-    while "  " in text:
-        text = text.replace("  ", " ")
+    if "  " in text:
+        text = _SPACES_RE.sub(" ", text)
     return text.strip(" ")
