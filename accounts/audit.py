@@ -48,6 +48,26 @@ def _cleared(queryset, user):
     return queryset
 
 
+def _withheld_cables(records, user) -> set[int]:
+    """Ids of the cables named by these records that the user is not cleared for.
+
+    A fact from an unclassified paragraph may sit in a CONFIDENTIAL cable: the
+    fact's entry shows, but not the cable's reference id in its label.
+    """
+    from cables.models import Cable
+
+    named = {record.cable_id for record in records if getattr(record, "cable_id", None)}
+    if not named:
+        return set()
+    return named - set(Cable.objects.filter(pk__in=named).filter(visible_q(user)).values_list("pk", flat=True))
+
+
+def _label(model, record, withheld: set[int]) -> str:
+    if getattr(record, "cable_id", None) in withheld:
+        return f"{model._meta.verbose_name} {getattr(record, model._meta.pk.attname)} (in a cable above your clearance)"
+    return str(record.instance)[:200]
+
+
 def _history_entries(model, user, username, since, until, limit):
     history = _cleared(get_history_manager_for_model(model).all(), user)
     history = history.select_related("history_user").order_by("-history_date")
@@ -57,7 +77,9 @@ def _history_entries(model, user, username, since, until, limit):
         history = history.filter(history_date__date__gte=since)
     if until:
         history = history.filter(history_date__date__lte=until)
-    for record in history[:limit]:
+    records = list(history[:limit])
+    withheld = _withheld_cables(records, user)
+    for record in records:
         changes = []
         previous = record.prev_record if record.history_type == "~" else None
         if previous is not None:
@@ -69,7 +91,7 @@ def _history_entries(model, user, username, since, until, limit):
             action=ACTIONS.get(record.history_type, record.history_type),
             kind=model._meta.label_lower,
             object_id=str(getattr(record, model._meta.pk.attname)),
-            object_label=str(record.instance)[:200],
+            object_label=_label(model, record, withheld),
             changes=changes,
             reason=record.history_change_reason or "",
         )

@@ -104,8 +104,15 @@ def visible_q(user, level_field: str = "classification_level", noforn_field: str
 
 
 def highest(markings) -> Marking:
-    """The marking a banner shows for a page that displays all of these."""
-    return max(markings, default=Marking(U))
+    """The marking of material drawing on all of these: the highest level, NOFORN if any is.
+
+    Not `max()`: SECRET outranks CONFIDENTIAL//NOFORN, yet a page or row
+    showing both must stay NOFORN.
+    """
+    level, noforn = U, False
+    for marking in markings:
+        level, noforn = max(level, marking.level), noforn or marking.noforn
+    return Marking(level, noforn)
 
 
 def note_shown(request, *markings: Marking) -> None:

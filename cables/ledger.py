@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from cables.choices import FactKind
 from recognitions.choices import SourceKind
+from recognitions.demarches.services import demarche_record_from_fact
 from recognitions.models import Country, Organization
 from recognitions.services import (
     Source,
@@ -202,6 +203,7 @@ RECORDERS = {
     FactKind.ADMISSION_BID: _admission_bid,
     FactKind.RECOGNITION_COUNT: _recognition_count,
     FactKind.ORGANIZATION_SHARE: _organization_share,
+    FactKind.DEMARCHE: demarche_record_from_fact,
 }
 
 

@@ -7,6 +7,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 import cables.api  # noqa: F401  (registers the cable and job viewsets on the router)
+import recognitions.demarches.api  # noqa: F401  (registers the demarche and outcome viewsets)
 from config.api import router
 
 # The documentation renderers set element styles from their own scripts; the
@@ -18,6 +19,7 @@ urlpatterns = [
     path("", include("recognitions.urls")),
     path("cables/", include("cables.urls")),
     path("review/", include("cables.review_urls")),
+    path("demarches/", include("recognitions.demarches.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", _docs_styles(SpectacularSwaggerSplitView.as_view(url_name="schema")), name="api-docs"),

@@ -294,3 +294,13 @@ class CountClaim(Sourced):
     def __str__(self):
         where = f" of {self.organization.code}" if self.organization_id else ""
         return f"{self.number}{where} {self.counted} {self.entity.code} as of {self.as_of}"
+
+
+# Demarches live in their own module; importing them here registers them with the app.
+from recognitions.demarches.models import (  # noqa: E402, F401
+    Demarche,
+    Objective,
+    Outcome,
+    TalkingPoint,
+    Target,
+)

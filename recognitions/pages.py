@@ -17,6 +17,7 @@ from cables.models import Cable, Fact
 from recognitions import selectors
 from recognitions import status as engine
 from recognitions.dashboard import Dashboard
+from recognitions.demarches.selectors import deliveries_in, open_demarches
 from recognitions.models import AdmissionBidStatus, Country, Membership, Organization, RecognitionEvent, Stance
 
 #: Rows a side panel lists; its count covers the rest.
@@ -103,15 +104,19 @@ class Panel:
 
 
 def dashboard_panels(request, entity: Country, as_of: dt.date) -> dict[str, Panel | None]:
-    """The newest cables and, for analysts, the facts waiting for review (three queries).
+    """Open demarches, the newest cables and, for analysts, the facts waiting for review (four queries).
 
     A panel is None when it does not apply to the user; an empty panel says
     what to do next.
     """
     user = request.user
     panels: dict[str, Panel | None] = {"cables": None, "facts": None}
+    demarches = open_demarches(user, as_of, entity=entity)
+    note_shown(request, *(d.marking for d in demarches[:PANEL_ROWS]))
+    panels["demarches"] = Panel(demarches[:PANEL_ROWS], len(demarches))
+    sent_by = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
     cables = list(
-        Cable.objects.visible_to(user).current()
+        Cable.objects.visible_to(user).current().filter(created__lt=sent_by)
         .only("reference_id", "subject", "created", "origin", "classification", "classification_level", "noforn")
         .order_by("-created", "reference_id")[:PANEL_ROWS]
     )
@@ -127,14 +132,16 @@ def dashboard_panels(request, entity: Country, as_of: dt.date) -> dict[str, Pane
 
 
 def country_panels(request, country: Country) -> dict[str, Panel | None]:
-    """The newest cables that name the country (one query)."""
+    """The demarches delivered or due at the country's posts, and the newest cables that name it (three queries)."""
     cables = list(
         Cable.objects.visible_to(request.user).current().search(f'"{short_name(country)}"')
         .only("reference_id", "subject", "created", "origin", "classification", "classification_level", "noforn")
         .order_by("-created", "reference_id")[:PANEL_ROWS]
     )
     note_shown(request, *(c.marking for c in cables))
-    return {"cables": Panel(cables, len(cables))}
+    deliveries = deliveries_in(country, request.user)
+    note_shown(request, *(t.demarche.marking for t in deliveries), *(o.marking for t in deliveries for o in t.reports))
+    return {"cables": Panel(cables, len(cables)), "deliveries": Panel(deliveries, len(deliveries))}
 
 
 def short_name(country: Country) -> str:

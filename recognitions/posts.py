@@ -26,6 +26,7 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 # RUEHBS is Embassy Brussels before USEU, BRUSSELS the embassy before USEU.
 KIND_ORDER = ("embassy", "consulate", "mission", "department", "office", "collective")
 
+_INDICATOR = re.compile(r"^R[A-Z]{3,6}$")
 _ROUTED = re.compile(r"^(R[A-Z]{3,6})\s*/\s*(.+)$")
 _PRECEDENCE = re.compile(r"\s+(?:NIACT\s+)?(?:FLASH|IMMEDIATE|PRIORITY|ROUTINE)\b.*$|\s+\d{1,5}(?:-\d{1,5})?$|//.*$")
 _PREFIX_KIND = {"AMEMBASSY": "embassy", "AMCONSUL": "consulate", "USMISSION": "mission", "USOFFICE": "office"}
@@ -104,7 +105,10 @@ class PostDirectory:
                 if post is None or _PREFIX_KIND.get(prefix) != post.kind:
                     return None
             return post
-        return self._by_address(line) or self._by_other_names(line)
+        post = self._by_address(line) or self._by_other_names(line)
+        if post is None and _INDICATOR.match(line):
+            post = self.post_for_routing(line)  # after names: ROME is a city, not an indicator
+        return post
 
     def _by_address(self, line: str) -> Post | None:
         post = self._by_name.get(line)

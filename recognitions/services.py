@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from cables.clearance import Marking, U, can_see
+from cables.clearance import Marking, U, can_see, highest
 from recognitions.choices import AdmissionStatus, CountedCategory, RecognitionKind, SourceKind, StancePosition
 from recognitions.models import (
     AdmissionBid,
@@ -142,7 +142,7 @@ def recognition_event_correct(
         raise LedgerError(SELF_RECOGNITION)
     _check_date(date, locked.entity)
     source.check(created_by)
-    marking = max(source.marking, locked.marking)
+    marking = highest((source.marking, locked.marking))
     source = Source(source.kind, source.citation, source.reference_id, source.paragraph, source.quote, marking)
     return RecognitionEvent.objects.create(
         state=state,

@@ -68,3 +68,27 @@ def test_nobody_can_edit_or_delete_an_access_log_entry_in_the_admin(client, djan
     entry.refresh_from_db()
     assert entry.username == "someone"
     assert client.get("/admin/accounts/accesslog/add/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_fact_from_a_hidden_cable_is_listed_without_its_reference_id(client, django_capture_on_commit_callbacks):
+    from tests import factories
+    from tests.facts.conftest import store_cable
+
+    with django_capture_on_commit_callbacks(execute=True):
+        store_cable([(1, "U", "Serbia will oppose Kosovo's membership.")], reference_id="09BELGRADE77",
+                    classification="CONFIDENTIAL")
+    uncleared_admin = factories.UserFactory(username="u_admin", clearance="UNCLASSIFIED", role="administrator",
+                                            is_staff=True)
+    cleared_admin = factories.UserFactory(username="c_admin", clearance="CONFIDENTIAL", role="administrator",
+                                          is_staff=True)
+
+    client.force_login(uncleared_admin)
+    entries = client.get("/audit/", {"kind": "cables.fact"}).context["entries"]
+    assert entries, "the unclassified fact's history shows"
+    assert all("09BELGRADE77" not in e.object_label for e in entries)
+    assert "09BELGRADE77" not in client.get("/audit/", {"format": "csv"}).content.decode()
+
+    client.force_login(cleared_admin)
+    entries = client.get("/audit/", {"kind": "cables.fact"}).context["entries"]
+    assert any("09BELGRADE77" in e.object_label for e in entries)

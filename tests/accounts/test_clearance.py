@@ -79,3 +79,8 @@ def test_visible_q_filters_rows_by_level_and_noforn(django_user_model):
     assert ("classification_level__lte", C) in q.children and ("noforn", False) in q.children
     q = visible_q(user("SECRET", noforn=True), level_field="marking_level")
     assert q.children == [("marking_level__lte", S)]
+
+
+def test_material_drawing_on_secret_and_confidential_noforn_stays_noforn():
+    assert highest([Marking(S), Marking(C, True)]) == Marking(S, True)
+    assert highest(m for m in (Marking(SBU, True), Marking(C))) == Marking(C, True)

@@ -72,6 +72,19 @@ def test_search_finds_a_seed_cable_by_a_word_in_its_text(desk, signed_in):
     assert session.problems == []
 
 
+def test_extracted_facts_are_highlighted_inside_the_running_text(desk, signed_in):
+    session = signed_in("officer")
+    page = session.open("/cables/08STATE22377/", shot="cable-08STATE22377-facts")
+    marks = page.locator(".paragraph mark.fact")
+    assert marks.count() > 0
+    first = marks.first
+    assert first.evaluate("node => getComputedStyle(node).display") == "inline"
+    # A highlighted sentence wraps like the text around it: a short quote stays on one or two lines.
+    size = first.evaluate("node => parseFloat(getComputedStyle(node).fontSize)")
+    assert first.bounding_box()["height"] <= 4 * size
+    assert session.problems == []
+
+
 def test_a_confidential_cable_is_hidden_from_an_uncleared_user(desk, signed_in):
     session = signed_in("guest")
     page = session.open("/cables/?q=Dakar", shot="cables-search-uncleared")

@@ -26,7 +26,7 @@ SENTENCES = [
      {"entity": "XK", "number": 57, "as_of": "2009-04-07", "counted": "recognized", "exact": True,
       "date": "2009-04-07"}),
     ("demarche", "Posts should urge host governments to recognize Kosovo.",
-     {"addressees": ["AMEMBASSY ROME"], "deadline": None, "objectives": ["recognize Kosovo"],
+     {"entity": "XK", "addressees": ["AMEMBASSY ROME"], "deadline": None, "objectives": ["recognize Kosovo"],
       "date": "2009-04-21"}),
     ("recognition", "Atlantis recognized Kosovo yesterday.",
      {"state": {"code": None, "name": "Atlantis"}, "entity": "XK", "status": "recognized", "as_of": "2009-04-21",

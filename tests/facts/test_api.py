@@ -42,7 +42,7 @@ def test_a_cleared_user_sees_every_fact_with_its_cable_and_provenance(seeded, co
 
 @pytest.mark.parametrize("query, expected", [
     ("kind=stance", ["stance"]),
-    ("entity=xk", ["recognition", "recognition", "recognition_count", "stance"]),
+    ("entity=xk", ["demarche", "recognition", "recognition", "recognition_count", "stance"]),
     ("country=RS", ["stance"]),
     ("cable=09state39345", ["demarche", "recognition", "recognition_count", "stance"]),
     ("cable=08STATE22377", ["recognition"]),

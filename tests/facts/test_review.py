@@ -14,7 +14,8 @@ from cables.review import (
     facts_accept,
     facts_reject,
 )
-from recognitions.models import CountClaim, RecognitionEvent, Stance
+from recognitions.demarches.models import Demarche
+from recognitions.models import CountClaim, Country, Post, RecognitionEvent, Stance
 from recognitions.selectors import entity_status
 
 pytestmark = pytest.mark.django_db
@@ -61,10 +62,15 @@ def test_stances_and_counts_reach_their_ledger_tables(seeded, analyst):
     assert claim.marking_level == count.marking_level
 
 
-def test_a_demarche_is_accepted_with_its_payload_and_no_ledger_row(seeded, analyst):
-    demarche = fact_accept(fact("demarche"), analyst, version=1)
-    assert demarche.review_state == "accepted" and demarche.ledger_id is None
-    assert demarche.claim["objectives"] == ["recognize Kosovo"]
+def test_an_accepted_demarche_fact_becomes_a_demarche_with_its_objectives(seeded, analyst):
+    italy = Country.objects.create(code="IT", name="Italy")
+    Post.objects.create(name="AMEMBASSY ROME", kind="embassy", city="Rome", country=italy, routing="RUEHRO")
+    accepted = fact_accept(fact("demarche"), analyst, version=1)
+    assert accepted.review_state == "accepted"
+    demarche = accepted.ledger_row
+    assert isinstance(demarche, Demarche) and demarche.source_fact_id == accepted.pk
+    assert [o.text for o in demarche.objectives.all()] == ["recognize Kosovo"]
+    assert [t.post.name for t in demarche.targets.all()] == ["AMEMBASSY ROME"]
 
 
 def test_an_analyst_corrects_a_fact_before_accepting_it(seeded, analyst):

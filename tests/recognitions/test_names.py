@@ -97,6 +97,9 @@ ALIASES = {
     "St. Kitts and Nevis": "KN",
     "the Gambia": "GM",
     "Serbia and Montenegro": "RS",
+    "Ceylon": "LK",
+    "Upper Volta": "BF",
+    "West Germany": "DE",
 }
 
 
@@ -143,6 +146,10 @@ def test_unknown_name_stays_none(resolver, name):
         "New Guinea",
         "Virgin Islands",
         "Northern Ireland",
+        "Soviet Union",
+        "USSR",
+        "East Germany",
+        "Czechoslovakia",
     ],
 )
 def test_ambiguous_name_stays_none(resolver, name):

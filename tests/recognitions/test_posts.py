@@ -128,6 +128,14 @@ def test_routing_indicator_and_post_name_lead_to_each_other():
     assert post_for_routing("RUEHZZ") is None
 
 
+def test_bare_routing_indicator_resolves():
+    assert resolve_post("RUEHBW").name == "AMEMBASSY BELGRADE"
+    assert resolve_post("ruehbw").name == "AMEMBASSY BELGRADE"
+    assert resolve_post("RUEHZZ") is None
+    assert resolve_post("Rome").name == "AMEMBASSY ROME"
+    assert resolve_post("ROME").name == "AMEMBASSY ROME"
+
+
 def test_shared_indicator_stands_for_the_embassy():
     """RUEHBS carries both Embassy Brussels and USEU; RUEHDE both the Dubai consulate and the
     Iran Regional Presence Office."""

@@ -1,17 +1,12 @@
 """`manage.py extract_facts PATH ...`: the facts each cable states, as JSON Lines, without a database."""
 
 import json
-import os
-import sys
-from collections.abc import Iterator
-
-from django.core.management.base import BaseCommand, CommandError
 
 from cables.extraction import extract_facts
-from cables.parsing import CableParseError, iter_cables, parse_file
+from cables.management.reading import CableReadingCommand
 
 
-class Command(BaseCommand):
+class Command(CableReadingCommand):
     help = (
         "Parse cables (files, directories walked, '-' for standard input) and print one JSON object per "
         "extracted fact per line: kind, its fields and source (reference_id, paragraph, span, marking, quote). "
@@ -20,10 +15,9 @@ class Command(BaseCommand):
 
     requires_system_checks = []
     requires_migrations_checks = False
-    stealth_options = ("stdin",)
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH")
+        super().add_arguments(parser)
         parser.add_argument(
             "--entity",
             action="append",
@@ -32,36 +26,9 @@ class Command(BaseCommand):
             help="only facts about this entity (XK, TW, PS ...); repeat for several; default: every tracked entity",
         )
 
-    def handle(self, *args, **options):
-        errors = 0
-        self._stdin = options.get("stdin") or sys.stdin.buffer
-        for source, result in self._results(options["paths"]):
-            if isinstance(result, CableParseError):
-                errors += 1
-                problem = {"source": result.source or source, "error": result.message, "line": result.line}
-                self.stderr.write(json.dumps(problem, ensure_ascii=False))
-                continue
-            for fact in extract_facts(result, entities=options.get("entities")):
-                self.stdout.write(json.dumps(fact, ensure_ascii=False))
-        if errors:
-            raise CommandError(f"{errors} input(s) could not be read as cables", returncode=1)
+    def report(self, line: str) -> None:
+        self.stderr.write(line)
 
-    def _results(self, paths: list[str]) -> Iterator[tuple[str, dict | CableParseError]]:
-        for path in paths:
-            if path == "-":
-                for result in iter_cables(self._stdin, "-"):
-                    yield "-", result
-            elif os.path.isdir(path):
-                for root, dirs, files in os.walk(path):
-                    dirs.sort()
-                    for name in sorted(files):
-                        yield from self._file(os.path.join(root, name))
-            else:
-                yield from self._file(path)
-
-    def _file(self, path: str) -> Iterator[tuple[str, dict | CableParseError]]:
-        try:
-            for result in parse_file(path):
-                yield path, result
-        except OSError as exc:
-            yield path, CableParseError(f"cannot read: {exc.strerror or exc}", source=path)
+    def emit(self, record: dict, options: dict) -> None:
+        for fact in extract_facts(record, entities=options.get("entities")):
+            self.stdout.write(json.dumps(fact, ensure_ascii=False))
