@@ -61,7 +61,7 @@ def strip_page_breaks(body: str) -> str:
         return body
     pieces = []
     position = 0
-    for mark in _PAGE_MARK_RE.finditer(body):
+    for mark in _page_marks(body):
         if mark.start() < position:
             continue
         line_start = body.rfind("\n", 0, mark.start()) + 1
@@ -85,6 +85,19 @@ def strip_page_breaks(body: str) -> str:
         return body
     pieces.append(body[position:])
     return "".join(pieces)
+
+
+def _page_marks(body: str) -> Iterator[re.Match]:
+    """`_PAGE_MARK_RE.finditer(body)`, with `str.find` looking for its ` OF `: faster than the
+    pattern's own scan for its literal start, on text where ` OF ` is common."""
+    at = body.find(" OF ")
+    while at >= 0:
+        mark = _PAGE_MARK_RE.match(body, at)
+        if mark is None:
+            at = body.find(" OF ", at + 1)
+            continue
+        yield mark
+        at = body.find(" OF ", mark.end())
 
 
 @dataclass(slots=True)

@@ -286,18 +286,7 @@ def _read_body(record: dict, body: str, candidates: list[Candidate], *, warnings
     ]
     if record["paragraphs"] and record["paragraphs"][0]["number"] != 1:
         warnings.append("paragraphs do not start at 1: the copy lost the beginning")
-    record["points_of_contact"] = points_of_contact(record["paragraphs"]) if _names_contacts(body) else []
-
-
-def _names_contacts(body: str) -> bool:
-    """Whether any paragraph can hold a word that announces contacts (see `points_of_contact`).
-
-    Paragraph texts are the body's with blanks squeezed, dashes made blanks and paragraph
-    signs removed; only the last can join the letters of such a word.
-    """
-    if "¶" in body:
-        body = body.replace("¶", "")
-    return "ontact" in body or "ONTACT" in body or "POC" in body
+    record["points_of_contact"] = points_of_contact(record["paragraphs"])
 
 
 def _fill_from_hints(record: dict, hints: dict, year: int | None, warnings: list[str], own_reference: str | None):
