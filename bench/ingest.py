@@ -3,6 +3,8 @@
     DATABASE_URL=postgres://desk:desk-ci@127.0.0.1:5432/desk_bench \\
         python bench/ingest.py [N=250000] [CORPUS=bench/out/cables-<N>.csv]
 
+BULK_PROCESSES=n passes `--processes n` to the command.
+
 The database named in DATABASE_URL is emptied (migrated back to zero and up
 again) first. Prints cables/second, total time, the peak resident memory of
 the command with its worker processes (sampled from /proc), and the time
@@ -48,6 +50,21 @@ def cpu_seconds(pid: int) -> float:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     except (FileNotFoundError, ProcessLookupError, IndexError):
         return 0.0
+
+
+def descendants(pid: int) -> list[int]:
+    """Every process below `pid` (the worker processes of the command)."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        try:
+            with open(f"/proc/{current}/task/{current}/children") as children:
+                below = [int(c) for c in children.read().split()]
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        found.extend(below)
+        stack.extend(below)
+    return found
 
 
 def database_backends() -> list[int]:
@@ -96,12 +113,17 @@ def main() -> int:
 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
+    processes = ["--processes", os.environ["BULK_PROCESSES"]] if os.environ.get("BULK_PROCESSES") else []
     process = subprocess.Popen([PYTHON, "manage.py", "ingest_cables", "--bulk", str(corpus), "--no-progress",
-                                "--no-facts"],
+                                "--no-facts", *processes],
                                cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    peak, backend_cpu, ticks = 0, {}, 0
+    peak, backend_cpu, worker_cpu, main_cpu, ticks = 0, {}, {}, 0.0, 0
+    load_before = os.getloadavg()[0]
     while process.poll() is None:
         peak = max(peak, tree_rss(process.pid))
+        main_cpu = max(main_cpu, cpu_seconds(process.pid))
+        for pid in descendants(process.pid):
+            worker_cpu[pid] = max(worker_cpu.get(pid, 0.0), cpu_seconds(pid))
         ticks += 1
         if ticks % 8 == 0:  # PostgreSQL's share: CPU of the backends serving the load
             for pid in database_backends():
@@ -118,8 +140,12 @@ def main() -> int:
     print(f"corpus: {corpus} ({size / 1e6:,.0f} MB)")
     print(f"ingest: {count:,} cables in {seconds:.1f} s = {count / seconds:,.0f} cables/s, "
           f"{size / 1e6 / seconds:.1f} MB/s; peak RSS (command + workers) {peak / 2**20:,.0f} MiB")
-    print(f"CPU: command and its parser processes {command_cpu:,.0f} s ({command_cpu * 1000 / count:.2f} ms a cable), "
-          f"PostgreSQL backends >= {sum(backend_cpu.values()):,.0f} s; load average {os.getloadavg()[0]:.1f} "
+    workers, backends = sum(worker_cpu.values()), sum(backend_cpu.values())
+    print(f"CPU: command and its worker processes {command_cpu:,.0f} s ({command_cpu * 1000 / count:.2f} ms a cable: "
+          f"main process >= {main_cpu * 1000 / count:.2f}, workers >= {workers * 1000 / count:.2f}), "
+          f"PostgreSQL backends >= {backends:,.0f} s ({backends * 1000 / count:.2f} ms a cable); "
+          f"in all {(command_cpu + backends) * 1000 / count:.2f} ms of CPU a cable")
+    print(f"load average (1 min) {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end, "
           f"on {os.cpu_count()} cores")
     copy_seconds = raw_copy_seconds(corpus)
     print(f"ratio: ingest takes {seconds / copy_seconds:.1f}x the time of PostgreSQL's own COPY of the same rows")

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.urls import path
 from django.utils.http import urlencode
 
-from cables.browsing import SORT_LABELS, CappedPaginator, cable_get, cable_page, cable_search
+from cables.browsing import SORT_LABELS, cable_get, cable_page, cable_search, results_details
 from cables.clearance import CLASSIFICATIONS, note_shown
 
 #: Results per page of the browser.
@@ -12,10 +12,12 @@ PAGE_SIZE = 25
 
 
 def browse(request):
-    search, rows, sort = cable_search(request.user, request.GET)
-    page = CappedPaginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
-    q = request.GET.get("q", "").strip()
-    results = [(cable, cable.snippet_for(q) if q else "") for cable in page.object_list]
+    found = cable_search(request.user, request.GET)
+    search, sort, q = found.search, found.sort, found.q
+    page = found.paginator(PAGE_SIZE).get_page(request.GET.get("page"))
+    cables = list(page.object_list)
+    details = results_details(request.user, cables, q)
+    results = [(cable, details[cable.pk]) for cable in cables if cable.pk in details]
     note_shown(request, *(cable.marking for cable, _ in results))
     kept = {k: v for k, v in request.GET.items() if k not in ("page", "sort") and v}
     context = {
@@ -25,6 +27,7 @@ def browse(request):
         "results": results,
         "q": q,
         "sort": sort,
+        "ranked_part": page.paginator.capped and "rank" in found.rows.query.annotations,
         "sorts": [(key, label) for key, label in SORT_LABELS.items() if key != "relevance" or q],
         "classifications": CLASSIFICATIONS,
         "kept_query": urlencode(kept),

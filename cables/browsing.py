@@ -12,69 +12,116 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.utils.functional import cached_property
 from django.utils.safestring import SafeString, mark_safe
 
 from cables.clearance import Marking, highest
-from cables.filters import CableFilter
+from cables.filters import CableBrowserFilter
 from cables.models import Cable, CableRecipient, CableReference, Fact, Paragraph, Tag
-from cables.querysets import search_words
+from cables.querysets import NEWEST, OLDEST, RANKED_MATCHES, excerpt_html, headline_html, search_words
 
 #: Orders a result list can take; "relevance" only means something with a search text.
 SORTS = {
     "relevance": None,
-    "newest": ("-created", "reference_id"),
-    "oldest": ("created", "reference_id"),
-    "reference": ("reference_id",),
+    "newest": NEWEST,
+    "oldest": OLDEST,
+    "reference": (F("reference_id").asc(),),
 }
 SORT_LABELS = {"relevance": "Best match", "newest": "Newest first", "oldest": "Oldest first",
                "reference": "Reference id"}
 
 
-def cable_search(user, params) -> tuple[CableFilter, object, str]:
+@dataclass
+class Results:
+    """What the browser lists: the filter (its form shows the errors), the ordered rows, the matches to count."""
+
+    search: CableBrowserFilter
+    rows: QuerySet
+    matches: QuerySet
+    sort: str
+    q: str
+
+    def paginator(self, per_page: int) -> CappedPaginator:
+        return CappedPaginator(self.rows, per_page, matches=self.matches)
+
+
+def cable_search(user, params) -> Results:
     """The user's current cables matching the browser's filters, in the chosen order.
 
-    Returns the filter (its form shows the errors of bad input), the queryset
-    and the order actually used. "Has facts" counts only facts the user may see.
+    Newest first unless asked: the newest matches come from a date index in a
+    few rows, while "best match" ranks the 1,000 newest matches (ranking every
+    match of a common word costs seconds on the full archive, bench/pages.py).
+    "Has facts" counts only facts the user may see.
     """
-    facts = Fact.objects.visible_to(user).filter(cable=OuterRef("pk"))
-    cables = Cable.objects.visible_to(user).current().annotate(has_facts=Exists(facts))
-    search = CableFilter(params, queryset=cables)
-    rows = search.qs if search.is_valid() else cables.none()
+    cables = Cable.objects.visible_to(user).current()
+    search = CableBrowserFilter(params, queryset=cables)
+    matches = search.qs if search.is_valid() else cables.none()
     if params.get("has_facts") == "yes":
-        rows = rows.filter(has_facts=True)
-    # Newest first unless asked: ranking every match of a common word costs seconds on the
-    # full archive (bench/pages.py), while the newest matches come from the date index.
+        matches = matches.filter(Exists(Fact.objects.visible_to(user).filter(cable=OuterRef("pk"))))
+    q = (params.get("q") or "").strip()
     sort = params.get("sort") or "newest"
-    if sort not in SORTS or (sort == "relevance" and not (params.get("q") or "").strip()):
+    if sort not in SORTS or (sort == "relevance" and not q):
         sort = "newest"
-    if SORTS[sort] is not None:
-        rows = rows.order_by(*SORTS[sort])
-    elif "rank" not in rows.query.annotations:
-        rows = rows.order_by("-created", "reference_id")  # the simple search has no rank
-    if connection.vendor == "postgresql" or not (params.get("q") or "").strip():
-        rows = rows.defer("raw_text")  # the snippet comes from ts_headline, or there is none
-    rows = rows.prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("code")))
-    return search, rows, sort
+    rows = matches.best_first(q, RANKED_MATCHES) if sort == "relevance" else matches.order_by(*SORTS[sort])
+    rows = rows.defer("raw_text").prefetch_related(Prefetch("tags", queryset=Tag.objects.order_by("code")))
+    return Results(search, rows, matches, sort, q)
+
+
+@dataclass(frozen=True)
+class ResultDetails:
+    snippet: str
+    has_facts: bool
+
+
+def results_details(user, cables: list[Cable], q: str) -> dict[int, ResultDetails]:
+    """The snippet and the "has facts" mark of each listed cable, in one query over these rows only.
+
+    The snippet is `ts_headline` on PostgreSQL and FTS5's `snippet()` on
+    SQLite (each reads the text, so only the page's rows get one), or is cut
+    from the text here without FTS5; it is escaped HTML with the matches in `<mark>`.
+    """
+    ids = [cable.pk for cable in cables]
+    if not ids:
+        return {}
+    facts = Fact.objects.visible_to(user).filter(cable=OuterRef("pk"))
+    rows = Cable.objects.visible_to(user).filter(pk__in=ids).annotate(has_facts=Exists(facts))
+    if not q:
+        return {pk: ResultDetails("", has) for pk, has in rows.values_list("pk", "has_facts")}
+    snippets = rows.with_snippets(q)
+    if "snippet" in snippets.query.annotations:
+        found = snippets.values_list("pk", "snippet", "has_facts")
+        return {pk: ResultDetails(headline_html(snippet or ""), has) for pk, snippet, has in found}
+    found = rows.values_list("pk", "raw_text", "has_facts")
+    return {pk: ResultDetails(excerpt_html(text, q), has) for pk, text, has in found}
 
 
 class CappedPaginator(Paginator):
     """A paginator that counts at most `cap` results, so a common word costs no full count.
 
-    Past the cap the page says "more than 1,000" and the user narrows the search.
+    Past the cap the page says "more than 1,000", offers the pages up to the
+    cap, and the user narrows the search. `matches` is what to count when the
+    listed rows are a bounded selection of them (the ranked newest matches).
     """
 
     cap = 1000
 
+    def __init__(self, object_list, per_page, matches=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.matches = object_list if matches is None else matches
+
     @cached_property
-    def count(self) -> int:
-        return self.object_list.order_by().values("pk")[: self.cap + 1].count()
+    def counted(self) -> int:
+        """The matches counted up to one past the cap: one query, whatever their number."""
+        return self.matches.order_by().values("pk")[: self.cap + 1].count()
 
     @property
     def capped(self) -> bool:
-        return self.count > self.cap
+        return self.counted > self.cap
+
+    @cached_property
+    def count(self) -> int:
+        return min(self.counted, self.cap)
 
 
 def cable_get(user, reference_id: str) -> Cable | None:
@@ -149,7 +196,7 @@ def cable_page(cable: Cable, user, highlight: str = "", words: str = "") -> Cabl
         Cable.objects.visible_to(user).current()
         .filter(Exists(CableReference.objects.filter(citing=OuterRef("pk"), reference_id=cable.reference_id)))
         .only("reference_id", "subject", "created", "classification", "classification_level", "noforn")
-        .order_by("-created", "reference_id")[:100]
+        .order_by(*NEWEST)[:100]
     )
     marking = highest([cable.marking] + [p.marking for p in paragraphs] + [f.marking for f in facts]
                       + [c.marking for c in referenced_by])

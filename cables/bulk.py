@@ -1,18 +1,22 @@
 """Bulk mode: the whole cables.csv archive into the database in minutes, in bounded memory.
 
-`ingest_cables --bulk cables.csv[.gz]` streams the rows, parses them in worker
-processes and writes each batch of new cables in one transaction: COPY on
-PostgreSQL (psycopg 3), bulk_create elsewhere. A cable already in the archive
-with the same content is skipped; one with other content goes through
-`cable_ingest` and becomes a revision, as anywhere else. At most a few
-batches are in flight, so memory does not grow with the archive.
+`ingest_cables --bulk cables.csv[.gz]` streams the rows and hands them in
+batches to worker processes, which parse them and, on PostgreSQL, store them
+too, each batch in one transaction on the worker's own connection (COPY, see
+`cables.bulk_write`). The main process only reads the file, announces the new
+cables and stores one by one what is not plainly new: a cable already in the
+archive with other content becomes a revision through `cable_ingest`, as
+anywhere else; the same content is skipped. At most two batches a process are
+in flight, so memory does not grow with the archive. The search vector is
+computed as each batch goes in, by the worker's own PostgreSQL backend, so
+that work too spreads over the cores.
 """
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
-import json
 import multiprocessing
 import sys
 import time
@@ -21,10 +25,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import connection, connections, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, connections, transaction
+from django.db.models import F
 from django.utils import timezone
 
+from cables.bulk_write import COUNTS, BatchOutcome, batch_store, tag_cache_clear
 from cables.ingestion import (
+    CableRejected,
     cable_ingest,
     cable_marking,
     paragraph_rows,
@@ -34,14 +41,11 @@ from cables.ingestion import (
     resolve_post,
 )
 from cables.jobs import MAX_ERRORS
-from cables.models import Cable, CableRecipient, CableReference, IngestionJob, JobOrigin, JobState, Paragraph, Tag
+from cables.models import Cable, CableReference, IngestionJob, JobOrigin, JobState
 from cables.parsing import CableParseError, parse_cable
 from cables.parsing.csvrows import iter_rows, row_to_cable
 from cables.search import search_vectors_build
 from cables.signals import cable_stored
-
-#: JSON columns of Cable, written as JSON text by COPY.
-_JSON_FIELDS = {"handling", "classification_reasons", "recipients", "points_of_contact", "warnings"}
 
 
 @dataclass
@@ -64,15 +68,23 @@ def _open_text(path: Path, encoding: str):
     return io.TextIOWrapper(raw, encoding=encoding, newline="")
 
 
-def _encoding(path: Path) -> str:
-    """UTF-8 when the whole file decodes as UTF-8, else Latin-1 (read once, streamed)."""
-    with _open_text(path, "utf-8") as stream:
+def _encoding(path: Path, block_size: int = 1 << 22) -> str:
+    """UTF-8 when the whole file decodes as UTF-8, else Latin-1 (read once, streamed).
+
+    Plain ASCII blocks, most of an archive, are passed over without decoding.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # noqa: SIM115
+    with raw:
         try:
-            while stream.read(1 << 22):
-                pass
-            return "utf-8"
+            while block := raw.read(block_size):
+                if block.isascii() and not decoder.getstate()[0]:
+                    continue
+                decoder.decode(block)
+            decoder.decode(b"", final=True)
         except UnicodeDecodeError:
             return "latin-1"
+    return "utf-8"
 
 
 def iter_archive_rows(paths: list[Path], notes: list[str]) -> Iterator[tuple[str, int, list[str] | str]]:
@@ -127,88 +139,6 @@ def _parse_batch(batch: list[tuple[str, int, list[str] | str]]) -> list[tuple]:
     return out
 
 
-# ---- writing, in the main process
-
-class _Writer:
-    def __init__(self, job: IngestionJob):
-        self.job = job
-        self.tag_ids = dict(Tag.objects.values_list("code", "id"))
-        self.columns = [f.column for f in Cable._meta.concrete_fields]
-        self.attnames = [f.attname for f in Cable._meta.concrete_fields]
-
-    def tag_id_map(self, codes: set[str]) -> dict[str, int]:
-        missing = codes - self.tag_ids.keys()
-        if missing:
-            Tag.objects.bulk_create([Tag(code=code) for code in sorted(missing)], ignore_conflicts=True)
-            self.tag_ids.update(Tag.objects.filter(code__in=missing).values_list("code", "id"))
-        return self.tag_ids
-
-    def write(self, cables: list[tuple]) -> list[int]:
-        tag_ids = self.tag_id_map({code for c in cables for code in c[3]})
-        if connection.vendor == "postgresql":
-            return self._copy(cables, tag_ids)
-        return self._orm(cables, tag_ids)
-
-    def _copy(self, cables, tag_ids) -> list[int]:
-        now = timezone.now()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence('cables_cable', 'id')) FROM generate_series(1, %s)",
-                [len(cables)],
-            )
-            ids = [row[0] for row in cursor.fetchall()]
-            extra = {"id": ids, "revision": 1, "is_current": True, "job_id": self.job.pk, "ingested_at": now}
-            with cursor.copy(f"COPY cables_cable ({', '.join(self.columns)}) FROM STDIN") as copy:
-                for cable_id, (_, fields, *_rest) in zip(ids, cables, strict=True):
-                    copy.write_row([
-                        cable_id if name == "id" else extra[name] if name in extra
-                        else json.dumps(fields[name]) if name in _JSON_FIELDS else fields[name]
-                        for name in self.attnames
-                    ])
-            with cursor.copy("COPY cables_paragraph (cable_id, number, portion_marking, marking_level, noforn, text) "
-                             "FROM STDIN") as copy:
-                for cable_id, cable in zip(ids, cables, strict=True):
-                    for row in cable[2]:
-                        copy.write_row((cable_id, *row))
-            with cursor.copy("COPY cables_cable_tags (cable_id, tag_id) FROM STDIN") as copy:
-                for cable_id, cable in zip(ids, cables, strict=True):
-                    for code in cable[3]:
-                        copy.write_row((cable_id, tag_ids[code]))
-            with cursor.copy("COPY cables_cablerecipient (cable_id, kind, position, routing, post_name, precedence, "
-                             "post_id) FROM STDIN") as copy:
-                for cable_id, cable in zip(ids, cables, strict=True):
-                    for row in cable[4]:
-                        copy.write_row((cable_id, *row))
-            with cursor.copy("COPY cables_cablereference (citing_id, position, reference_id) FROM STDIN") as copy:
-                for cable_id, cable in zip(ids, cables, strict=True):
-                    for position, ref in enumerate(cable[5]):
-                        copy.write_row((cable_id, position, ref))
-        return ids
-
-    def _orm(self, cables, tag_ids) -> list[int]:
-        rows = Cable.objects.bulk_create(
-            Cable(revision=1, is_current=True, job=self.job, **fields) for _, fields, *_rest in cables
-        )
-        ids = [row.pk for row in rows]
-        Paragraph.objects.bulk_create(
-            Paragraph(cable_id=cable_id, number=n, portion_marking=label, marking_level=level, noforn=nf, text=text)
-            for cable_id, cable in zip(ids, cables, strict=True) for n, label, level, nf, text in cable[2]
-        )
-        Cable.tags.through.objects.bulk_create(
-            Cable.tags.through(cable_id=cable_id, tag_id=tag_ids[code])
-            for cable_id, cable in zip(ids, cables, strict=True) for code in cable[3]
-        )
-        CableRecipient.objects.bulk_create(
-            CableRecipient(cable_id=cable_id, kind=k, position=p, routing=r, post_name=n, precedence=pr, post_id=post)
-            for cable_id, cable in zip(ids, cables, strict=True) for k, p, r, n, pr, post in cable[4]
-        )
-        CableReference.objects.bulk_create(
-            CableReference(citing_id=cable_id, position=position, reference_id=ref)
-            for cable_id, cable in zip(ids, cables, strict=True) for position, ref in enumerate(cable[5])
-        )
-        return ids
-
-
 def references_resolve() -> int:
     """Point every unresolved REF at the current revision of its cable, once the batch is in."""
     if connection.vendor == "postgresql":
@@ -238,6 +168,22 @@ def _batches(rows, size):
         yield batch
 
 
+def _ingest_batch(batch: list[tuple[str, int, list[str] | str]]) -> BatchOutcome | list[tuple]:
+    """In a worker process: parse the batch, and on PostgreSQL store it too (see `cables.bulk_write`)."""
+    parsed = _parse_batch(batch)
+    if _WRITE_IN_WORKERS[0] is None:
+        return parsed
+    try:
+        return batch_store(parsed, _WRITE_IN_WORKERS[0])
+    finally:
+        # Worker processes are replaced now and then and may end without a word: say goodbye to PostgreSQL.
+        connection.close()
+
+
+#: The job id when the worker processes write (PostgreSQL), None when the main process does.
+_WRITE_IN_WORKERS: list[int | None] = [None]
+
+
 def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: int = 1000, progress: bool = True,
                 stderr=None, user=None, announce: bool = True) -> BulkResult:
     """Ingest cables.csv archives; returns the job with its counts and the time taken.
@@ -248,7 +194,9 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
     """
     global _POSTS
     started = time.monotonic()
-    processes = processes or max(1, min(multiprocessing.cpu_count(), 8))
+    writing_here = connection.vendor == "postgresql"
+    # A process that writes waits for PostgreSQL about as long as it parses: two a core keep the cores busy.
+    processes = processes or max(1, min(multiprocessing.cpu_count() * (2 if writing_here else 1), 8))
     notes: list[str] = []
     job = IngestionJob.objects.create(origin=JobOrigin.COMMAND, source=", ".join(map(str, paths))[:500],
                                       state=JobState.RUNNING, started_at=timezone.now(), started_by=user)
@@ -256,79 +204,65 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
 
     posts = list(Post.objects.values_list("name", "routing"))
     _POSTS = post_lookup({name.upper() for name, _ in posts}, {routing for _, routing in posts})
-    writer = _Writer(job)
-    counts = {"seen": 0, "new": 0, "updated": 0, "unchanged": 0, "rejected": 0}
+    tag_cache_clear()
+    _WRITE_IN_WORKERS[0] = job.pk if writing_here else None
+    totals = dict.fromkeys(COUNTS, 0)
     errors: list[dict] = []
-    seen_hashes: dict[str, str] = {}
 
     from tqdm import tqdm
 
     bar = tqdm(unit="cable", disable=not progress, file=stderr or sys.stderr, mininterval=1)
+
+    def take(result) -> None:
+        outcome = result if isinstance(result, BatchOutcome) else batch_store(result, job.pk)
+        _finish_batch(outcome, job, totals, errors, announce)
+        bar.update(outcome.counts["seen"])
+
     connections.close_all()  # the workers are forked: they must not share our database socket
     context = multiprocessing.get_context("fork")
-    with context.Pool(processes) as pool:
-        in_flight: deque = deque()
-        for batch in _batches(iter_archive_rows(paths, notes), batch_size):
-            in_flight.append(pool.apply_async(_parse_batch, (batch,)))
-            if len(in_flight) >= processes * 2:
-                _store_batch(in_flight.popleft().get(), writer, counts, errors, seen_hashes, bar, announce)
-        while in_flight:
-            _store_batch(in_flight.popleft().get(), writer, counts, errors, seen_hashes, bar, announce)
-    bar.close()
+    try:
+        # A fresh process now and then: memory freed by Python is not always given back to the system.
+        with context.Pool(processes, maxtasksperchild=50) as pool:
+            in_flight: deque = deque()
+            for batch in _batches(iter_archive_rows(paths, notes), batch_size):
+                in_flight.append(pool.apply_async(_ingest_batch, (batch,)))
+                if len(in_flight) >= processes * 2:
+                    take(in_flight.popleft().get())
+            while in_flight:
+                take(in_flight.popleft().get())
+    finally:
+        _WRITE_IN_WORKERS[0] = None
+        bar.close()
     references_resolve()
     search_vectors_build()
-    job.seen, job.new, job.updated, job.unchanged, job.rejected = (
-        counts["seen"], counts["new"], counts["updated"], counts["unchanged"], counts["rejected"])
     job.errors, job.notes = errors, notes
     job.state, job.finished_at = JobState.DONE, timezone.now()
-    job.save()
+    job.save(update_fields=["errors", "notes", "state", "finished_at"])
+    job.refresh_from_db()
     return BulkResult(job=job, seconds=time.monotonic() - started, errors=errors)
 
 
-def _store_batch(results, writer: _Writer, counts, errors, seen_hashes, bar, announce=True) -> None:
-    fresh, revisions = [], []
-    parsed = []
-    for result in results:
-        counts["seen"] += 1
-        if result[0] == "error":
-            counts["rejected"] += 1
-            if len(errors) < MAX_ERRORS:
-                errors.append({"source": result[1], "line": result[2], "error": result[3]})
-            continue
-        parsed.append(result)
-    known: dict[str, set[str]] = {}
-    if parsed:
-        rows = Cable.objects.filter(reference_id__in=[r[1]["reference_id"] for r in parsed])
-        for ref, digest in rows.values_list("reference_id", "content_hash"):
-            known.setdefault(ref, set()).add(digest)
-    batch_refs = set()
-    for result in parsed:
-        fields = result[1]
-        ref, digest = fields["reference_id"], fields["content_hash"]
-        if ref in batch_refs or ref in known or ref in seen_hashes:
-            # Seen before (in the archive, or earlier in this run): same content is unchanged,
-            # other content a revision, which the one-cable path stores.
-            if ref not in batch_refs and (digest in known.get(ref, ()) or seen_hashes.get(ref) == digest):
-                counts["unchanged"] += 1
-            else:
-                revisions.append(result)
-            continue
-        batch_refs.add(ref)
-        fresh.append(result)
-    with transaction.atomic():
-        ids = writer.write(fresh) if fresh else []
-        counts["new"] += len(ids)
-    for result in fresh:
-        seen_hashes[result[1]["reference_id"]] = result[1]["content_hash"]
+def _finish_batch(outcome: BatchOutcome, job: IngestionJob, totals: dict, errors: list, announce: bool) -> None:
+    """In the main process: announce the new cables, store the rest one by one, keep the totals."""
+    for name in COUNTS:
+        totals[name] += outcome.counts[name]
+    errors.extend(outcome.errors[: max(0, MAX_ERRORS - len(errors))])
     if announce:
-        for cable_id, result in zip(ids, fresh, strict=True):
-            cable_stored.send(sender=Cable, cable_id=cable_id, reference_id=result[1]["reference_id"], revision=1,
+        for cable_id, reference_id in outcome.new:
+            cable_stored.send(sender=Cable, cable_id=cable_id, reference_id=reference_id, revision=1,
                               previous_id=None)
-    for result in revisions:
+    for result in outcome.later:
         fields, hints = result[1], result[6]
-        record = parse_cable(fields["raw_text"], fields["source"], hints=hints)
-        stored = cable_ingest(record, fields["raw_text"], job=writer.job, source=fields["source"])
-        counts[stored.outcome] += 1
-        seen_hashes[fields["reference_id"]] = fields["content_hash"]
-    IngestionJob.objects.filter(pk=writer.job.pk).update(**counts)
-    bar.update(len(results))
+        try:
+            record = parse_cable(fields["raw_text"], fields["source"], hints=hints)
+            with transaction.atomic():
+                outcome_name = cable_ingest(record, fields["raw_text"], job=job, source=fields["source"]).outcome
+                IngestionJob.objects.filter(pk=job.pk).update(**{outcome_name: F(outcome_name) + 1})
+        except (OperationalError, InterfaceError):
+            raise
+        except (CableRejected, DatabaseError) as exc:
+            outcome_name = "rejected"
+            IngestionJob.objects.filter(pk=job.pk).update(rejected=F("rejected") + 1)
+            if len(errors) < MAX_ERRORS:
+                errors.append({"source": fields["source"], "line": None, "error": f"not stored: {exc}".strip()})
+        totals[outcome_name] += 1

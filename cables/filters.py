@@ -28,6 +28,13 @@ class CableFilter(django_filters.FilterSet):
         return queryset.filter(tags__code=value.strip().upper())
 
 
+class CableBrowserFilter(CableFilter):
+    """The browser's filters: `q` only selects; the browser orders, and snippets only the page it shows."""
+
+    def search_text(self, queryset, name, value):
+        return queryset.matching(value)
+
+
 class FactFilter(django_filters.FilterSet):
     """Kind, entity, country, cable and review state of facts."""
 

@@ -121,11 +121,15 @@ def paragraph_rows(record: dict, cable: Marking) -> list[tuple[int, str, int, bo
     return rows
 
 
+#: Read once: the enum builds the list anew on every access, which showed in bulk loads.
+_RECIPIENT_KINDS = tuple(RecipientKind.values)
+
+
 def recipient_rows(record: dict) -> list[tuple[str, int, str, str, str]]:
     """(kind, position, routing, post name, precedence) of each addressee line."""
     rows = []
     recipients = record.get("recipients") or {}
-    for kind in RecipientKind.values:
+    for kind in _RECIPIENT_KINDS:
         for position, line in enumerate(recipients.get(kind) or []):
             rows.append((kind, position, (line.get("routing") or "")[:16], (line.get("post") or "")[:200],
                          (line.get("precedence") or "")[:16]))

@@ -10,7 +10,9 @@ where it stopped, whichever worker takes it up.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import socket
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -104,8 +106,9 @@ def job_resume(job: IngestionJob) -> IngestionJob:
 
 def job_run_here(job: IngestionJob, progress: Callable[[str], None] | None = None) -> IngestionJob:
     """Ingest every pending chunk of the job in this process (`ingest_cables --sync`)."""
+    here = f"{socket.gethostname()} pid {os.getpid()}"
     for chunk_id in job.chunks.filter(state=ChunkState.PENDING).values_list("id", flat=True):
-        chunk_ingest(chunk_id, progress=progress)
+        chunk_ingest(chunk_id, progress=progress, worker=here)
     job.refresh_from_db()
     return job
 
@@ -116,8 +119,10 @@ def job_fail(job_id: int, reason: str) -> None:
     )
 
 
-def chunk_ingest(chunk_id: int, progress: Callable[[str], None] | None = None) -> None:
+def chunk_ingest(chunk_id: int, progress: Callable[[str], None] | None = None, worker: str = "") -> None:
     """Ingest the chunk's items from where it stopped; each cable and its count commit together.
+
+    `worker` names who did it (a Celery worker's node name), kept on the chunk.
 
     Parsing happens outside the transaction; the transaction locks the chunk
     row and checks that nobody has done this item meanwhile, stores the
@@ -155,7 +160,7 @@ def chunk_ingest(chunk_id: int, progress: Callable[[str], None] | None = None) -
             IngestionChunk.objects.filter(pk=chunk_id).update(position=index + 1)
         if progress is not None:
             progress(outcome)
-    IngestionChunk.objects.filter(pk=chunk_id).update(state=ChunkState.DONE, items=[])
+    IngestionChunk.objects.filter(pk=chunk_id).update(state=ChunkState.DONE, items=[], worker=worker[:200])
     if not IngestionChunk.objects.filter(job_id=job_id, state=ChunkState.PENDING).exists():
         job_finish(job_id)
 

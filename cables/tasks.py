@@ -19,7 +19,7 @@ RETRYABLE = (OperationalError, InterfaceError, BrokerError)
              retry_jitter=True, max_retries=10)
 def ingest_chunk(self, chunk_id: int) -> None:
     try:
-        jobs.chunk_ingest(chunk_id)
+        jobs.chunk_ingest(chunk_id, worker=self.request.hostname or "")
     except RETRYABLE:
         raise
     except Exception as exc:

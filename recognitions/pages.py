@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -20,8 +21,9 @@ from recognitions.dashboard import Dashboard
 from recognitions.demarches.selectors import deliveries_in, open_demarches
 from recognitions.models import AdmissionBidStatus, Country, Membership, Organization, RecognitionEvent, Stance
 
-#: Rows a side panel lists; its count covers the rest.
+#: Rows a side panel lists; its count covers the rest, up to the cap ("more than 1,000").
 PANEL_ROWS = 8
+PANEL_COUNT_CAP = 1000
 
 
 def timeline_chart(dashboard: Dashboard) -> dict:
@@ -42,20 +44,43 @@ def timeline_chart(dashboard: Dashboard) -> dict:
     return {"as_of": dashboard.as_of.isoformat(), "steps": steps, "claims": claims}
 
 
+def country_url_at(as_of: dt.date):
+    """A function giving a country's page on `as_of`: one `reverse` for the 250 states of the map, not one each."""
+    head, tail = reverse("recognitions:country", args=["XX"]).rsplit("XX", 1)
+    query = "?" + urlencode({"as_of": as_of.isoformat()})
+    return lambda code: f"{head}{quote(code)}{tail}{query}"
+
+
+def timeline_rows(dashboard: Dashboard) -> list[tuple[str, int, int, str]]:
+    """The timeline as table rows: date, UN members, all states, and that day's events in words."""
+    return [
+        (step.date.isoformat(), step.un_members_recognizing, step.all_states_recognizing,
+         ", ".join(f"{event.state.name} ({event.kind.replace('_', '')})" for event in step.events))
+        for step in dashboard.timeline
+    ]
+
+
 def map_data(dashboard: Dashboard) -> dict:
     """Each state's colour, name, page and detail, keyed by ISO 3166-1 numeric code (the map's ids)."""
-    query = urlencode({"as_of": dashboard.as_of.isoformat()})
+    url = country_url_at(dashboard.as_of)
     states = {}
     for state in dashboard.states:
         if not state.numeric:
             continue
-        url = reverse("recognitions:country", args=[state.code]) + "?" + query
-        states[state.numeric] = [state.status, state.name, url, f"{state.name}: {state.label.lower()}; {state.detail}"]
+        states[state.numeric] = [state.status, state.name, url(state.code),
+                                 f"{state.name}: {state.label.lower()}; {state.detail}"]
     entity = dashboard.entity
     return {
         "entity": {"name": entity.name, "short": short_name(entity), "numeric": entity.numeric},
         "states": states,
     }
+
+
+def state_lists(dashboard: Dashboard) -> list[tuple[str, str, list[tuple[object, str]]]]:
+    """The map's states grouped by position, each with its country page on the dashboard's date."""
+    url = country_url_at(dashboard.as_of)
+    return [(key, label, [(state, url(state.code)) for state in states])
+            for key, label, states in dashboard.states_by_status()]
 
 
 @dataclass(frozen=True)
@@ -101,6 +126,7 @@ class Panel:
     rows: list
     total: int
     markings: list[Marking] = field(default_factory=list)
+    capped: bool = False
 
 
 def dashboard_panels(request, entity: Country, as_of: dt.date) -> dict[str, Panel | None]:
@@ -118,7 +144,7 @@ def dashboard_panels(request, entity: Country, as_of: dt.date) -> dict[str, Pane
     cables = list(
         Cable.objects.visible_to(user).current().filter(created__lt=sent_by)
         .only("reference_id", "subject", "created", "origin", "classification", "classification_level", "noforn")
-        .order_by("-created", "reference_id")[:PANEL_ROWS]
+        .newest_first()[:PANEL_ROWS]
     )
     note_shown(request, *(c.marking for c in cables))
     panels["cables"] = Panel(cables, len(cables))
@@ -127,16 +153,18 @@ def dashboard_panels(request, entity: Country, as_of: dt.date) -> dict[str, Pane
         facts = list(waiting.select_related("cable").order_by("-extracted_at")[:PANEL_ROWS])
         note_shown(request, *(f.marking for f in facts))
         # A fact's link to its cable shows only to users cleared for the cable.
-        panels["facts"] = Panel([(f, f.cable_visible_to(user)) for f in facts], waiting.count())
+        total = waiting.values("pk")[: PANEL_COUNT_CAP + 1].count()
+        panels["facts"] = Panel([(f, f.cable_visible_to(user)) for f in facts], min(total, PANEL_COUNT_CAP),
+                                capped=total > PANEL_COUNT_CAP)
     return panels
 
 
 def country_panels(request, country: Country) -> dict[str, Panel | None]:
     """The demarches delivered or due at the country's posts, and the newest cables that name it (three queries)."""
     cables = list(
-        Cable.objects.visible_to(request.user).current().search(f'"{short_name(country)}"')
+        Cable.objects.visible_to(request.user).current().matching(f'"{short_name(country)}"')
         .only("reference_id", "subject", "created", "origin", "classification", "classification_level", "noforn")
-        .order_by("-created", "reference_id")[:PANEL_ROWS]
+        .newest_first()[:PANEL_ROWS]
     )
     note_shown(request, *(c.marking for c in cables))
     deliveries = deliveries_in(country, request.user)

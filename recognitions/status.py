@@ -258,26 +258,50 @@ def timeline(
     for spell in spells:
         if spell.organization == UN:
             un_spells[spell.state.code].append(spell)
+    # UN membership only changes on these days; between two of them a state's membership stands.
+    boundaries = sorted({day for found in un_spells.values() for spell in found
+                         for day in (spell.joined_on, spell.left_on) if day is not None})
     by_day: dict[dt.date, list[LedgerEvent]] = defaultdict(list)
     for event in events:
         if event.date <= until:
             by_day[event.date].append(event)
     standings: dict[str, Standing] = {}
+    recognizing: set[str] = set()
+    either: set[str] = set()
+    un: set[str] = set()
+    passed = 0
     steps = []
     for day in sorted(by_day):
+        changed = set()
         for event in by_day[day]:
             _apply(standings, event)
+            changed.add(event.state.code)
+        for code in changed:
+            standing = standings[code].standing
+            recognizing.discard(code)
+            either.discard(code)
+            if standing == RECOGNIZING:
+                recognizing.add(code)
+            if standing in (RECOGNIZING, ANNOUNCED):
+                either.add(code)
+        crossed = passed
+        while crossed < len(boundaries) and boundaries[crossed] <= day:
+            crossed += 1
+        recheck = standings.keys() if crossed != passed else changed
+        passed = crossed
+        for code in recheck:
+            if any(spell.active_on(day) for spell in un_spells.get(code, ())):
+                un.add(code)
+            else:
+                un.discard(code)
         if since is not None and day < since:
             continue
-        recognizing = {c for c, s in standings.items() if s.standing == RECOGNIZING}
-        either = recognizing | {c for c, s in standings.items() if s.standing == ANNOUNCED}
-        un = {c for c in either if any(sp.active_on(day) for sp in un_spells.get(c, ()))}
         steps.append(
             TimelineStep(
                 date=day,
                 un_members_recognizing=len(recognizing & un),
                 all_states_recognizing=len(recognizing),
-                un_members_recognizing_or_announced=len(un),
+                un_members_recognizing_or_announced=len(either & un),
                 all_states_recognizing_or_announced=len(either),
                 events=by_day[day],
             )

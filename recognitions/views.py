@@ -85,6 +85,8 @@ def _dashboard(request, entity):
         "map_statuses": [(key, MapStatus.LABELS[key]) for key in MapStatus.ORDER],
         "chart": pages.timeline_chart(dashboard),
         "map": pages.map_data(dashboard),
+        "state_lists": pages.state_lists(dashboard),
+        "timeline_rows": pages.timeline_rows(dashboard),
         "sources": pages.claim_sources(request.user, [row for _, row in dashboard.reconciliation]),
         "panels": pages.dashboard_panels(request, entity, as_of),
     }

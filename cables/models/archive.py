@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import html
-import re
-
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
 from cables.clearance import Marking
 from cables.querysets import (
-    MARK_END,
-    MARK_START,
+    NEWEST,
     CableQuerySet,
     CableReferenceQuerySet,
     ParagraphQuerySet,
-    search_words,
+    excerpt_html,
+    headline_html,
 )
 
 
@@ -75,7 +72,7 @@ class Cable(models.Model):
     objects = CableQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-created", "reference_id"]
+        ordering = list(NEWEST)
         constraints = [
             models.UniqueConstraint(fields=["reference_id", "revision"], name="unique_cable_revision"),
             models.UniqueConstraint(
@@ -108,20 +105,8 @@ class Cable(models.Model):
         """
         annotated = getattr(self, "snippet", None)
         if annotated is not None:
-            return html.escape(annotated).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
-        words = search_words(q)
-        text = self.raw_text
-        start = 0
-        lowered = text.lower()
-        for word in words:
-            found = lowered.find(word.lower())
-            if found >= 0:
-                start = max(0, found - width // 3)
-                break
-        excerpt = html.escape(text[start : start + width])
-        for word in words:
-            excerpt = re.sub(f"({re.escape(html.escape(word))})", r"<mark>\1</mark>", excerpt, flags=re.I)
-        return excerpt
+            return headline_html(annotated)
+        return excerpt_html(self.raw_text, q, width)
 
 
 class Paragraph(models.Model):

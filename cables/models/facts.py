@@ -75,6 +75,8 @@ class Fact(models.Model):
         indexes = [
             models.Index(fields=["review_state", "kind"]),
             models.Index(fields=["marking_level", "noforn"]),
+            # The dashboard's newest facts waiting for review, without sorting all of them.
+            models.Index(fields=["review_state", "-extracted_at"], name="cables_fact_newest_by_state"),
         ]
 
     def __str__(self):

@@ -103,6 +103,7 @@ class IngestionChunk(models.Model):
     items = models.JSONField(help_text="[{source, line, text, hints}] for each cable of the chunk.")
     position = models.PositiveIntegerField(default=0)
     state = models.CharField(max_length=8, choices=ChunkState.choices, default=ChunkState.PENDING)
+    worker = models.CharField(max_length=200, blank=True, help_text="The worker that finished the chunk.")
 
     class Meta:
         ordering = ["job", "number"]

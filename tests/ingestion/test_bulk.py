@@ -89,3 +89,29 @@ def test_bulk_announces_new_cables_unless_told_not_to(tmp_path):
     finally:
         cable_stored.disconnect(dispatch_uid="test-bulk-listener")
     assert heard == ["09STATE801"]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_cable_the_database_refuses_costs_only_itself(tmp_path, capsys):
+    rows = [(n, "UNCLASSIFIED", f"1. (U) Text {n}.") for n in range(900, 904)]
+    rows[2] = (902, "UNCLASSIFIED", "1. (U) Text with a NUL\x00 byte, which PostgreSQL cannot store.")
+    bulk(write_archive(tmp_path / "f.csv", rows), batch=10)
+    out = capsys.readouterr().out
+    assert "4 seen, 3 new, 0 updated, 0 unchanged, 1 rejected" in out
+    assert sorted(Cable.objects.values_list("reference_id", flat=True)) == ["09STATE900", "09STATE901", "09STATE903"]
+    job = IngestionJob.objects.latest("pk")
+    assert job.errors and "not stored" in job.errors[0]["error"]
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("plain ASCII, then Gen\u00e8ve and \u201cquotes\u201d".encode(), "utf-8"),
+    ("Gen\u00e8ve".encode("latin-1") + b" in Latin-1", "latin-1"),
+    ("cut short: Gen\u00e8".encode()[:-1], "latin-1"),
+])
+def test_the_archive_encoding_is_told_across_block_boundaries(tmp_path, content, expected):
+    from cables.bulk import _encoding
+
+    path = tmp_path / "cables.csv"
+    path.write_bytes(content)
+    assert [_encoding(path, block_size=size) for size in (1, 2, 3, 1 << 22)] == [expected] * 4

@@ -1,4 +1,4 @@
-"""A real Celery worker on the broker takes a job submitted through the API and finishes it."""
+"""Real Celery workers on the broker take jobs and finish them; two workers share one job."""
 
 import io
 import os
@@ -29,26 +29,63 @@ def test_database_url() -> str:
 test_database_url.__test__ = False
 
 
-@pytest.fixture
-def worker(transactional_db, settings):
-    from config.celery import app
-
-    queue = f"ingest-test-{uuid.uuid4().hex[:8]}"
-    previous = app.conf.task_default_queue
-    app.conf.task_default_queue = queue
-    env = {**os.environ, "DATABASE_URL": test_database_url(), "CELERY_BROKER_URL": settings.CELERY_BROKER_URL}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "-c", "2", "--loglevel=WARNING",
-         "-n", f"{queue}@%h"],
+def start_worker(queue: str, name: str, broker: str, concurrency: int = 2) -> subprocess.Popen:
+    env = {**os.environ, "DATABASE_URL": test_database_url(), "CELERY_BROKER_URL": broker}
+    return subprocess.Popen(
+        [sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", queue, "-c", str(concurrency),
+         "--loglevel=WARNING", "-n", name],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
-    yield process
+
+
+def stop_worker(process: subprocess.Popen) -> None:
     process.terminate()
     try:
         process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
+        process.wait()
+
+
+@pytest.fixture
+def queue():
+    """A queue of this test's own, so workers of other runs on the same broker take none of its tasks."""
+    from config.celery import app
+
+    name = f"ingest-test-{uuid.uuid4().hex[:8]}"
+    previous = app.conf.task_default_queue
+    app.conf.task_default_queue = name
+    yield name
     app.conf.task_default_queue = previous
+
+
+@pytest.fixture
+def worker(transactional_db, settings, queue):
+    process = start_worker(queue, f"{queue}@%h", settings.CELERY_BROKER_URL)
+    yield process
+    stop_worker(process)
+
+
+@pytest.fixture
+def two_workers(transactional_db, settings, queue):
+    """Two worker processes on the same queue, both answering before the test goes on."""
+    from config.celery import app
+
+    names = [f"first-{queue}@localhost", f"second-{queue}@localhost"]
+    processes = [start_worker(queue, name, settings.CELERY_BROKER_URL, concurrency=1) for name in names]
+    try:
+        deadline = time.monotonic() + 60
+        answered: set[str] = set()
+        while answered != set(names):
+            for process in processes:
+                assert process.poll() is None, process.stdout.read()
+            assert time.monotonic() < deadline, f"workers that answered: {answered}"
+            for reply in app.control.ping(destination=names, timeout=1.0):
+                answered.update(reply)
+        yield names
+    finally:
+        for process in processes:
+            stop_worker(process)
 
 
 @pytest.mark.celery
@@ -73,3 +110,26 @@ def test_a_worker_finishes_a_job_submitted_through_the_api(worker, analyst):
     assert (progress["state"], progress["percent"], progress["new"]) == ("done", 100, 150), progress
     assert Cable.objects.count() == 150
     assert IngestionJob.objects.get().chunks.filter(state="pending").count() == 0
+
+
+@pytest.mark.celery
+@pytest.mark.slow
+def test_a_second_worker_shares_the_chunks_of_one_big_job(two_workers, monkeypatch):
+    from cables import jobs
+    from cables.models import IngestionChunk, JobOrigin
+    from cables.sources import CableText
+
+    monkeypatch.setattr(jobs, "CHUNK_SIZE", 10)
+    texts = [CableText(f"cable{n}.txt", telegram(7000 + n)) for n in range(120)]
+    job = jobs.job_create(texts, origin=JobOrigin.COMMAND, source="twelve chunks")
+    jobs.job_queue(job)
+    deadline = time.monotonic() + 180
+    while not job.is_finished and time.monotonic() < deadline:
+        time.sleep(0.5)
+        job.refresh_from_db()
+    assert (job.state, job.seen, job.new, job.rejected) == ("done", 120, 120, 0), job.errors or job.failure
+    chunks = IngestionChunk.objects.filter(job=job)
+    assert chunks.count() == 12 and not chunks.exclude(state="done").exists()
+    assert set(chunks.values_list("worker", flat=True)) == set(two_workers)
+    assert Cable.objects.count() == 120
+    assert Cable.objects.values("reference_id").distinct().count() == 120

@@ -158,3 +158,86 @@ def test_a_search_with_more_matches_than_the_cap_says_so_without_counting_them_a
     html = get(client, uncleared, "/cables/?q=fisheries").content.decode()
     assert 'data-testid="result-count">More than 10 cables match' in html
     assert "Page 1 of more than" not in html  # 10 fit on one page of 25
+
+
+def test_newest_first_lists_undated_cables_last_either_way(client, uncleared, seeds):
+    store("09POSTOLD", day="2009-05-01")
+    store("09POSTNEW", day="2009-06-01")
+    cable_ingest(make_record("09POSTUNDATED", "UNCLASSIFIED", created=None,
+                             paragraphs=[{"number": 1, "marking": "U", "text": "A routine report on fisheries."}]),
+                 "raw text of 09POSTUNDATED\nA routine report on fisheries.")
+    html = results(get(client, uncleared, "/cables/").content.decode())
+    assert html.index("09POSTNEW") < html.index("09POSTOLD") < html.index("09POSTUNDATED")
+    html = results(get(client, uncleared, "/cables/?sort=oldest").content.decode())
+    assert html.index("09POSTOLD") < html.index("09POSTNEW") < html.index("09POSTUNDATED")
+
+
+def test_a_capped_search_pages_only_up_to_the_cap(client, uncleared, seeds, monkeypatch):
+    from cables import browse
+    from cables.browsing import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 10)
+    monkeypatch.setattr(browse, "PAGE_SIZE", 4)
+    for n in range(12):
+        store(f"09POST{n:02d}", day=f"2009-05-{n + 1:02d}")
+    html = get(client, uncleared, "/cables/?q=fisheries").content.decode()
+    assert 'data-testid="result-count">More than 10 cables match' in html
+    assert "Page 1 of more than 3" in html
+    last = results(get(client, uncleared, "/cables/?q=fisheries&page=3").content.decode())
+    # The tenth newest is the last one offered; the eleventh and twelfth wait for a narrower search.
+    assert "09POST03" in last and "09POST02" in last and "09POST01" not in last and 'rel="next"' not in last
+    assert last.count('class="ref"') == 2
+
+
+def test_the_capped_count_counts_only_cables_the_user_may_see(client, uncleared, seeds, monkeypatch):
+    from cables.browsing import CappedPaginator
+
+    monkeypatch.setattr(CappedPaginator, "cap", 10)
+    for n in range(12):
+        store(f"09HIDDEN{n:02d}", "CONFIDENTIAL",
+              paragraphs=[{"number": 1, "marking": "C", "text": "A confidential report on fisheries."}])
+    for n in range(3):
+        store(f"09POST{n:02d}")
+    html = get(client, uncleared, "/cables/?q=fisheries").content.decode()
+    assert 'data-testid="result-count">3 cables match' in html
+    assert "HIDDEN" not in html
+
+
+def test_the_facts_mark_shows_only_for_facts_the_user_may_see(client, uncleared, confidential, seeds):
+    from cables.choices import FactKind
+    from cables.models import Fact
+
+    open_cable = store("09POSTOPEN", day="2009-06-01")
+    store("09POSTBARE", day="2009-06-02")
+    Fact.objects.create(cable=open_cable, kind=FactKind.STANCE, key="stance-1", paragraph=1, quote="A routine report",
+                        marking_level=Marking.parse("C").level, noforn=False, span_start=0, span_end=16)
+    for user, shown in ((confidential, True), (uncleared, False)):
+        html = results(get(client, user, "/cables/?q=fisheries").content.decode())
+        item = html[html.index("09POSTOPEN"):]
+        item = item[: item.index("</li>")]
+        assert ('class="badge">facts' in item) is shown
+        bare = html[html.index("09POSTBARE"):]
+        assert 'class="badge">facts' not in bare[: bare.index("</li>")]
+
+
+@pytest.mark.postgres
+def test_best_match_puts_the_cable_about_the_words_first(client, uncleared, seeds):
+    store("09POSTABOUT", day="2009-05-01", subject="FISHERIES QUOTAS",
+          paragraphs=[{"number": 1, "marking": "U", "text": "Fisheries talks: the fisheries quotas for 2010."}])
+    store("09POSTASIDE", day="2009-06-01", subject="TRADE",
+          paragraphs=[{"number": 1, "marking": "U", "text": "Trade talks, with one word on quotas."}])
+    newest = results(get(client, uncleared, "/cables/?q=quotas").content.decode())
+    assert newest.index("09POSTASIDE") < newest.index("09POSTABOUT")
+    best = results(get(client, uncleared, "/cables/?q=quotas&sort=relevance").content.decode())
+    assert best.index("09POSTABOUT") < best.index("09POSTASIDE")
+    assert 'data-testid="ranked-part"' not in best
+
+
+@pytest.mark.postgres
+def test_a_snippet_shows_a_match_deep_in_a_long_cable_highlighted(client, uncleared, seeds):
+    filler = " ".join(f"Routine paragraph {n} on harbour works and ferry timetables." for n in range(150))
+    store("09POSTLONG", paragraphs=[{"number": 1, "marking": "U", "text": filler},
+                                    {"number": 2, "marking": "U", "text": "The governments of the region met."}])
+    html = results(get(client, uncleared, "/cables/?q=government").content.decode())
+    assert "09POSTLONG" in html
+    assert "<mark>governments</mark> of the region" in html

@@ -166,3 +166,40 @@ def test_dashboard_query_count_does_not_grow_with_the_ledger(client, confidentia
                                     date=D("2009-04-01"), source=source)
     with django_assert_max_num_queries(18):
         assert client.get("/?as_of=2009-04-21").status_code == 200
+
+
+def test_dashboard_query_count_does_not_grow_with_the_archive(client, analyst, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from cables.choices import FactKind
+    from cables.ingestion import cable_ingest
+    from cables.models import Fact
+    from recognitions import pages
+    from tests.ingestion.records import make_record
+
+    def ingest(n, day):
+        paragraphs = [{"number": 1, "marking": "U", "text": f"Report {n} on Kosovo."}]
+        cable = cable_ingest(make_record(f"09POST{n:03d}", "UNCLASSIFIED", paragraphs=paragraphs, created=day),
+                             f"raw text of report {n} on Kosovo").cable
+        Fact.objects.create(cable=cable, kind=FactKind.STANCE, key=f"fact-{n}", paragraph=1, quote=f"Report {n}",
+                            marking_level=0, span_start=0, span_end=8)
+
+    def queries():
+        client.force_login(analyst)
+        with CaptureQueriesContext(connection) as captured:
+            html = client.get("/?as_of=2009-04-21").content.decode()
+        return len(captured), html
+
+    ingest(0, None)
+    ingest(1, "2009-01-01T10:00:00Z")
+    few, html = queries()
+    newest = html[html.index('id="cables-title"'):]
+    assert newest.index("09POST001") < newest.index("09POST000")  # an undated cable comes after the dated ones
+    for n in range(2, 40):
+        ingest(n, f"2009-02-{n % 28 + 1:02d}T10:00:00Z")
+    many, html = queries()
+    assert many == few
+    assert "Facts waiting for review (40)" in html
+    monkeypatch.setattr(pages, "PANEL_COUNT_CAP", 25)
+    assert "Facts waiting for review (more than 25)" in queries()[1]

@@ -1,0 +1,208 @@
+"""Storing one parsed batch of a bulk load: new cables in one transaction, with their counts.
+
+On PostgreSQL this runs in the parser processes themselves, each on its own
+connection, so parsing, writing and PostgreSQL's own work (the search vector
+above all) spread over every core instead of queueing behind one writer.
+A batch is staged with COPY in a temporary table and moved into the archive
+by one `INSERT ... SELECT` that computes the search vector on the way and
+skips (`ON CONFLICT DO NOTHING`) any reference id another process stored
+meanwhile; paragraphs, tags, addressees and REF links follow by COPY for the
+rows that went in. Job counters move in the same transaction, so a process
+killed mid-batch leaves neither a half-stored cable nor a wrong count.
+
+What is not plainly new (a known reference id with other content, the same
+reference id twice in one batch, a row another process won) comes back as
+`later`, for `cable_ingest` to store one at a time in the main process.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import psycopg
+from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from cables.jobs import MAX_ERRORS
+from cables.models import Cable, CableRecipient, CableReference, IngestionJob, Paragraph, Tag
+from cables.search import VECTOR_SQL
+
+#: JSON columns of Cable, written as JSON text by COPY.
+_JSON_FIELDS = {"handling", "classification_reasons", "recipients", "points_of_contact", "warnings"}
+COUNTS = ("seen", "new", "updated", "unchanged", "rejected")
+
+
+@dataclass
+class BatchOutcome:
+    """What became of a batch: counts, rejections, new rows and what is left for the one-cable path."""
+
+    counts: dict = field(default_factory=lambda: dict.fromkeys(COUNTS, 0))
+    errors: list = field(default_factory=list)
+    new: list = field(default_factory=list)  # (cable id, reference id)
+    later: list = field(default_factory=list)  # parsed results to store one by one
+
+
+def batch_store(results: list[tuple], job_id: int) -> BatchOutcome:
+    """Store the plainly new cables of a parsed batch; sort out the rest (see the module docstring)."""
+    outcome = BatchOutcome()
+    counts = outcome.counts
+    parsed = []
+    for result in results:
+        counts["seen"] += 1
+        if result[0] == "error":
+            counts["rejected"] += 1
+            if len(outcome.errors) < MAX_ERRORS:
+                outcome.errors.append({"source": result[1], "line": result[2], "error": result[3]})
+            continue
+        parsed.append(result)
+    known: dict[str, set[str]] = {}
+    if parsed:
+        rows = Cable.objects.filter(reference_id__in=[r[1]["reference_id"] for r in parsed])
+        for ref, digest in rows.values_list("reference_id", "content_hash"):
+            known.setdefault(ref, set()).add(digest)
+    fresh, batch_refs = [], set()
+    for result in parsed:
+        ref, digest = result[1]["reference_id"], result[1]["content_hash"]
+        if ref in known and digest in known[ref]:
+            counts["unchanged"] += 1
+        elif ref in known or ref in batch_refs:
+            outcome.later.append(result)
+        else:
+            batch_refs.add(ref)
+            fresh.append(result)
+    try:
+        _write(fresh, job_id, counts, outcome)
+    except (OperationalError, InterfaceError, psycopg.OperationalError, psycopg.InterfaceError):
+        raise
+    except (DatabaseError, psycopg.DatabaseError):
+        # One row the database refuses must not cost the others: they go one by one instead.
+        tag_cache_clear()  # tags created in the batch went with it
+        outcome.later.extend(fresh)
+        _write([], job_id, counts, outcome)
+    return outcome
+
+
+def _write(fresh: list[tuple], job_id: int, counts: dict, outcome: BatchOutcome) -> None:
+    inserted: list[tuple[int, tuple]] = []
+    with transaction.atomic():
+        if fresh:
+            inserted = _copy(fresh, job_id) if connection.vendor == "postgresql" else _orm(fresh, job_id)
+        counts["new"] = len(inserted)
+        done = {name: F(name) + counts[name] for name in ("seen", "new", "unchanged", "rejected") if counts[name]}
+        if done:
+            IngestionJob.objects.filter(pk=job_id).update(**done)
+    outcome.new = [(cable_id, result[1]["reference_id"]) for cable_id, result in inserted]
+    went_in = {id(result) for _, result in inserted}
+    outcome.later.extend(result for result in fresh if id(result) not in went_in)
+
+
+# ---- tags, shared by every batch of a process
+
+_TAG_IDS: dict[str, int] = {}
+
+
+def _tag_ids(codes: set[str]) -> dict[str, int]:
+    missing = codes - _TAG_IDS.keys()
+    if missing:
+        Tag.objects.bulk_create([Tag(code=code) for code in sorted(missing)], ignore_conflicts=True)
+        _TAG_IDS.update(Tag.objects.filter(code__in=missing).values_list("code", "id"))
+    return _TAG_IDS
+
+
+def tag_cache_clear() -> None:
+    """Forget the tag ids (a new load, perhaps into another database)."""
+    _TAG_IDS.clear()
+
+
+# ---- PostgreSQL: stage, move in with the search vector, children by COPY
+
+_CABLE_COLUMNS = [f.column for f in Cable._meta.concrete_fields]
+_CABLE_ATTNAMES = [f.attname for f in Cable._meta.concrete_fields]
+_STAGE = "bulk_cable_stage"
+
+
+def _stage_prepare(cursor) -> None:
+    """A temporary table shaped like cables_cable, emptied at every commit, once per connection.
+
+    Its raw text is stored uncompressed: it only passes through on its way to
+    the archive, which compresses it once.
+    """
+    cursor.execute("SELECT to_regclass(%s)", [f"pg_temp.{_STAGE}"])
+    if cursor.fetchone()[0] is None:
+        cursor.execute(f"CREATE TEMPORARY TABLE {_STAGE} (LIKE cables_cable) ON COMMIT DELETE ROWS")
+        cursor.execute(f"ALTER TABLE {_STAGE} ALTER COLUMN raw_text SET STORAGE EXTERNAL, "
+                       "ALTER COLUMN subject SET STORAGE EXTERNAL")
+
+
+def _copy(fresh: list[tuple], job_id: int) -> list[tuple[int, tuple]]:
+    tag_ids = _tag_ids({code for c in fresh for code in c[3]})
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL synchronous_commit = off")
+        _stage_prepare(cursor)
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence('cables_cable', 'id')) FROM generate_series(1, %s)", [len(fresh)]
+        )
+        ids = [row[0] for row in cursor.fetchall()]
+        extra = {"revision": 1, "is_current": True, "job_id": job_id, "ingested_at": now}
+        columns = ", ".join(_CABLE_COLUMNS)
+        with cursor.copy(f"COPY {_STAGE} ({columns}) FROM STDIN") as copy:
+            for cable_id, (_, fields, *_rest) in zip(ids, fresh, strict=True):
+                copy.write_row([
+                    cable_id if name == "id" else extra[name] if name in extra
+                    else json.dumps(fields[name]) if name in _JSON_FIELDS else fields[name]
+                    for name in _CABLE_ATTNAMES
+                ])
+        cursor.execute(
+            f"INSERT INTO cables_cable ({columns}, search_vector) "  # noqa: S608
+            f"SELECT {columns}, {VECTOR_SQL} FROM {_STAGE} ORDER BY id ON CONFLICT DO NOTHING RETURNING id"
+        )
+        went_in = {row[0] for row in cursor.fetchall()}
+        inserted = [(cable_id, cable) for cable_id, cable in zip(ids, fresh, strict=True) if cable_id in went_in]
+        with cursor.copy("COPY cables_paragraph (cable_id, number, portion_marking, marking_level, noforn, text) "
+                         "FROM STDIN") as copy:
+            for cable_id, cable in inserted:
+                for row in cable[2]:
+                    copy.write_row((cable_id, *row))
+        with cursor.copy("COPY cables_cable_tags (cable_id, tag_id) FROM STDIN") as copy:
+            for cable_id, cable in inserted:
+                for code in cable[3]:
+                    copy.write_row((cable_id, tag_ids[code]))
+        with cursor.copy("COPY cables_cablerecipient (cable_id, kind, position, routing, post_name, precedence, "
+                         "post_id) FROM STDIN") as copy:
+            for cable_id, cable in inserted:
+                for row in cable[4]:
+                    copy.write_row((cable_id, *row))
+        with cursor.copy("COPY cables_cablereference (citing_id, position, reference_id) FROM STDIN") as copy:
+            for cable_id, cable in inserted:
+                for position, ref in enumerate(cable[5]):
+                    copy.write_row((cable_id, position, ref))
+    return inserted
+
+
+# ---- elsewhere (SQLite): the ORM's bulk_create, in the main process
+
+def _orm(fresh: list[tuple], job_id: int) -> list[tuple[int, tuple]]:
+    tag_ids = _tag_ids({code for c in fresh for code in c[3]})
+    rows = Cable.objects.bulk_create(
+        Cable(revision=1, is_current=True, job_id=job_id, **fields) for _, fields, *_rest in fresh
+    )
+    inserted = [(row.pk, cable) for row, cable in zip(rows, fresh, strict=True)]
+    Paragraph.objects.bulk_create(
+        Paragraph(cable_id=cable_id, number=n, portion_marking=label, marking_level=level, noforn=nf, text=text)
+        for cable_id, cable in inserted for n, label, level, nf, text in cable[2]
+    )
+    Cable.tags.through.objects.bulk_create(
+        Cable.tags.through(cable_id=cable_id, tag_id=tag_ids[code]) for cable_id, cable in inserted for code in cable[3]
+    )
+    CableRecipient.objects.bulk_create(
+        CableRecipient(cable_id=cable_id, kind=k, position=p, routing=r, post_name=n, precedence=pr, post_id=post)
+        for cable_id, cable in inserted for k, p, r, n, pr, post in cable[4]
+    )
+    CableReference.objects.bulk_create(
+        CableReference(citing_id=cable_id, position=position, reference_id=ref)
+        for cable_id, cable in inserted for position, ref in enumerate(cable[5])
+    )
+    return inserted
