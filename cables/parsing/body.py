@@ -4,9 +4,10 @@ signature, and the points of contact."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .cleaning import squeeze
+from .cleaning import join_lines, squeeze
 from .markings import portion_marking
 
 #: Page breaks (`STATE 00039345 002 OF 002`, `PRISTINA 00000084 001.2 OF 005`) are found
@@ -24,13 +25,20 @@ _PARA_LINE_RE = re.compile(
 #: A numbered, marked paragraph inside a line: run on to the end of the one before
 #: (07USNATO649, para 23) or to the REF line (08LONDON1763: `REF: STATE 69691 1. (SBU)`).
 #: Found from their `.(` or `. (`, a literal the scan looks for fast, then read backwards.
-_RUN_ON_ANCHOR_RE = re.compile(r"\.[ \t]?\(([A-Za-z/ ]{1,12}?)\)")
+#: Only a `.` after one to three digits (or `¶` and digits) with a blank before them can be one;
+#: checked behind the `.` so that the scan still looks for it.
+_RUN_ON_ANCHOR_RE = re.compile(
+    r"\.(?:(?<=[ \t]\d\.)|(?<=[ \t]\d\d\.)|(?<=[ \t]\d\d\d\.)|(?<=[ \t]¶\d\.)|(?<=[ \t]¶\d\d\.)|(?<=[ \t]¶\d\d\d\.))"
+    r"[ \t]?\(([A-Za-z/ ]{1,12}?)\)"
+)
 _SENTENCE_ENDS = frozenset(".!?\"')\u201d")
 #: An unnumbered paragraph's marking at its start (07REYKJAVIK334: `(C/NF) Ambassador presented`).
 LEADING_MARKING_RE = re.compile(r"^\s*\(([A-Za-z/ ]{1,12}?)\)[ \t]")
 
 _HEADING_LINE_RE = re.compile(r"^[ \t]*(?:-{3,}[ \t]*|[^.!?;,\n]{1,70}[ \t]*|[A-Z0-9 ,/&():'-]{1,70})$")
-_DASHES_RE = re.compile(r"-{5,}")
+_SENTENCE_STOPS = (".", "!", "?", ";")
+#: Written with a literal start, which the scan looks for fast.
+_DASHES_RE = re.compile(r"-----+")
 
 _SIGNER_LINE_RE = re.compile(r"^[ \t]*([A-Za-z][A-Za-z'.-]*(?:[ \t]+[A-Za-z][A-Za-z'.-]*){0,2}?)[ \t.]*$")
 _SIGNER_RUN_ON_RE = re.compile(
@@ -53,7 +61,7 @@ def strip_page_breaks(body: str) -> str:
         return body
     pieces = []
     position = 0
-    for mark in _PAGE_MARK_RE.finditer(body):
+    for mark in _page_marks(body):
         if mark.start() < position:
             continue
         line_start = body.rfind("\n", 0, mark.start()) + 1
@@ -77,6 +85,19 @@ def strip_page_breaks(body: str) -> str:
         return body
     pieces.append(body[position:])
     return "".join(pieces)
+
+
+def _page_marks(body: str) -> Iterator[re.Match]:
+    """`_PAGE_MARK_RE.finditer(body)`, with `str.find` looking for its ` OF `: faster than the
+    pattern's own scan for its literal start, on text where ` OF ` is common."""
+    at = body.find(" OF ")
+    while at >= 0:
+        mark = _PAGE_MARK_RE.match(body, at)
+        if mark is None:
+            at = body.find(" OF ", at + 1)
+            continue
+        yield mark
+        at = body.find(" OF ", mark.end())
 
 
 @dataclass(slots=True)
@@ -113,9 +134,9 @@ def _run_on(text: str, anchor: re.Match) -> Candidate | None:
     """A `N. (C)` inside a line: the digits before the anchor, a blank before them, text before that."""
     digits_end = anchor.start()
     start = digits_end
-    while start > 0 and digits_end - start < 3 and text[start - 1].isdigit():
+    while start > 0 and digits_end - start < 3 and text[start - 1].isdecimal():
         start -= 1
-    if start == digits_end or start == 0 or (start > 0 and text[start - 1].isdigit()):
+    if start == digits_end or start == 0 or (start > 0 and text[start - 1].isdecimal()):
         return None
     number = int(text[start:digits_end])
     pilcrow = False
@@ -199,8 +220,17 @@ def drop_trailing_heading(chunk: str) -> str:
     """A section heading between paragraphs (`BACKGROUND`, `Summary` over dashes) is not paragraph text."""
     chunk = chunk.rstrip()
     while True:
+        # The last line is always among the lines read below: when it is no heading, nothing is.
+        # A heading line holds no more than 70 characters between blanks, unless all dashes, and
+        # does not end a sentence: most last lines fail these before the pattern is tried.
+        last = chunk[chunk.rfind("\n") + 1 :]
+        core = last.strip(" \t")
+        if core[-1:] in _SENTENCE_STOPS or (len(core) > 70 and core.strip("-")):
+            return chunk
+        if _HEADING_LINE_RE.match(last) is None:
+            return chunk
         tail_start = max(0, len(chunk) - 400)
-        if chunk.count("\n", tail_start) < 2:
+        if chunk.count("\n", tail_start) < 2 or _BLANK_LINE_RE.search(chunk, tail_start) is None:
             return chunk
         blank = None
         for match in _BLANK_LINE_RE.finditer(chunk, tail_start):
@@ -272,14 +302,17 @@ def _is_name(candidate: str) -> bool:
     return 2 <= len(candidate) <= 40 and not candidate.isdigit()
 
 
-def paragraph_text(raw: str) -> str:
-    """Wrapped lines joined; dashes under headings and stray paragraph signs removed."""
+def paragraph_text(raw: str, plain: bool = False) -> str:
+    """Wrapped lines joined; dashes under headings and stray paragraph signs removed.
+
+    `plain` says that the text holds no blank but spaces and newlines (see `has_odd_spaces`).
+    """
     raw = drop_trailing_heading(raw)
     if "-----" in raw:
         raw = _DASHES_RE.sub(" ", raw)
     if "¶" in raw:
         raw = raw.replace("¶", "")
-    return squeeze(raw)
+    return join_lines(raw) if plain else squeeze(raw)
 
 
 # ---------------------------------------------------------------- points of contact
@@ -287,6 +320,10 @@ def paragraph_text(raw: str) -> str:
 _PHONE_RE = re.compile(
     r"(?:\+?1[ \t.-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3}[ \t.-]\d{4}(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?(?!\d)"
 )
+#: The last seven digits of a phone number; the first character is a class, which the scan looks for fast.
+_PHONE_HINT_RE = re.compile(r"\d\d\d[ \t.-]\d{4}")
+#: The longest lead before them: `+1 (202) `.
+_PHONE_LEAD = 9
 #: An e-mail address is found from its `@`, then read left and right.
 _EMAIL_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
 _EMAIL_DOMAIN_RE = re.compile(r"@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,4}")
@@ -301,13 +338,13 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
     contacts: list[dict] = []
     for paragraph in paragraphs:
         text = paragraph["text"]
-        first = min((i for i in (text.find("ontact"), text.find("ONTACT"), text.find("POC")) if i >= 0), default=-1)
-        if first < 0:
+        if "ontact" not in text and "ONTACT" not in text and "POC" not in text:
             continue
+        first = min(i for i in (text.find("ontact"), text.find("ONTACT"), text.find("POC")) if i >= 0)
         # Contacts follow the word that announces them; the rest of a long paragraph is not read.
         text = text[: first + CONTACT_WINDOW]
         phones = []
-        for m in _PHONE_RE.finditer(text):
+        for m in _phones(text):
             if _phone_alone(text, m):
                 phones.append((m.start(), m.end(), "phone", m.group(0)))
                 if len(phones) >= MAX_CONTACT_ANCHORS:
@@ -327,6 +364,18 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
             contacts.append(current)
             previous_end = end
     return contacts
+
+
+def _phones(text: str) -> Iterator[re.Match]:
+    """The phone numbers of a text, scanned from just before the first `nnn-nnnn` it holds.
+
+    Every phone number holds one, and none starts more than `_PHONE_LEAD` characters before
+    it; the phone pattern has no literal to look for, so skipping the text before is most of its cost.
+    """
+    hint = _PHONE_HINT_RE.search(text)
+    if hint is None:
+        return iter(())
+    return _PHONE_RE.finditer(text, max(0, hint.start() - _PHONE_LEAD))
 
 
 def _phone_alone(text: str, match: re.Match) -> bool:

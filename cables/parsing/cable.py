@@ -16,7 +16,7 @@ from .body import (
     strip_page_breaks,
     take_signer,
 )
-from .cleaning import clean_text, squeeze
+from .cleaning import clean_text, has_odd_spaces, squeeze
 from .dtg import find_dtg, parse_date_line, parse_declassify, parse_dtg
 from .errors import NOT_A_CABLE, CableParseError
 from .header import (
@@ -279,8 +279,10 @@ def _read_body(record: dict, body: str, candidates: list[Candidate], *, warnings
     record["signer"] = signer
     if signer is None:
         warnings.append("no signature found")
+    plain = not has_odd_spaces(body)
     record["paragraphs"] = [
-        {"number": number, "marking": marking, "text": paragraph_text(raw)} for number, marking, raw in paragraphs
+        {"number": number, "marking": marking, "text": paragraph_text(raw, plain)}
+        for number, marking, raw in paragraphs
     ]
     if record["paragraphs"] and record["paragraphs"][0]["number"] != 1:
         warnings.append("paragraphs do not start at 1: the copy lost the beginning")

@@ -36,6 +36,44 @@ def clean_text(text: str) -> str:
     return text
 
 
+#: Two spaces or more; one pass, where `str.replace("  ", " ")` needs one per halving of the longest run.
+_SPACES_RE = re.compile("  +")
+#: Whitespace other than the space and the newline, as `str.split` sees it.
+_OTHER_ASCII_SPACES = ("\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+_OTHER_UNICODE_SPACES = tuple(
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
 def squeeze(text: str) -> str:
-    """Wrapped lines joined, runs of spaces made one."""
-    return " ".join(text.split())
+    """Wrapped lines joined, runs of spaces made one.
+
+    The same as `" ".join(text.split())`, which makes a string of every word; a text whose
+    only blanks are spaces and newlines (nearly every cable) is squeezed by a few passes of
+    `str.replace` instead.
+    """
+    if has_odd_spaces(text):
+        return " ".join(text.split())
+    return join_lines(text)
+
+
+def has_odd_spaces(text: str) -> bool:
+    """Whether `text` holds a blank other than the space and the newline."""
+    for space in _OTHER_ASCII_SPACES:
+        if space in text:
+            return True
+    if not text.isascii():
+        for space in _OTHER_UNICODE_SPACES:
+            if space in text:
+                return True
+    return False
+
+
+def join_lines(text: str) -> str:
+    """`squeeze` for a text whose only blanks are spaces and newlines."""
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    if "  " in text:
+        text = _SPACES_RE.sub(" ", text)
+    return text.strip(" ")

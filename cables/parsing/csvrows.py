@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import sys
 import zlib
@@ -67,16 +68,28 @@ def row_to_cable(row: list[str], line: int, source: str | None) -> tuple[str, di
 
 
 def iter_rows(text_or_lines: str | Iterable[str], source: str | None, sample: str | None = None):
-    """(line number, row) for every row; the escape style is told from the first part of the input."""
+    """(line number, row) for every row; the escape style is told from the first part of the input.
+
+    A text, or a stream with `read`, is read by `quick_rows`, which takes the rows of the
+    dump and of RFC 4180 exports with a few string searches each; from the first row it
+    cannot read exactly as the `csv` module would, the `csv` module reads the rest.
+    Other iterables of lines go to the `csv` module.
+    """
     if isinstance(text_or_lines, str):
         sample = text_or_lines[:1_000_000]
-        lines: Iterable[str] = io.StringIO(text_or_lines, newline="")
-    else:
-        lines = text_or_lines
     backslash = uses_backslash_escapes(sample or "")
+    if isinstance(text_or_lines, str):
+        yield from _rows_of_text(text_or_lines, source, backslash)
+    elif hasattr(text_or_lines, "read"):
+        yield from _rows_of_stream(text_or_lines, source, backslash)
+    else:
+        yield from _csv_rows(text_or_lines, source, backslash, 0)
+
+
+def _csv_rows(lines: Iterable[str], source: str | None, backslash: bool, lines_before: int):
     reader = read_rows(lines, backslash)
     while True:
-        start = reader.line_num + 1
+        start = lines_before + reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
@@ -90,3 +103,154 @@ def iter_rows(text_or_lines: str | Iterable[str], source: str | None, sample: st
         if not row or (len(row) == 1 and not row[0].strip()):
             continue
         yield start, row
+
+
+def _rows_of_text(text: str, source: str | None, backslash: bool):
+    line = 0
+    position = 0
+    if "\x00" not in text:
+        returns = "\r" in text
+        for start, end, row in quick_rows(text, True, backslash):
+            if row is None:
+                break
+            ends = line_ends(text, start, end, returns)
+            if len(row) > 1 or row[0].strip():
+                yield line + 1, row
+            line += ends
+            position = end
+    if position < len(text):
+        yield from _csv_rows(io.StringIO(text[position:], newline=""), source, backslash, line)
+
+
+#: Characters read from a stream at a time; a row longer than this is read in larger steps.
+STREAM_CHUNK = 1 << 16
+
+
+def _rows_of_stream(stream, source: str | None, backslash: bool):
+    buffer = ""
+    line = 0
+    want = STREAM_CHUNK
+    while True:
+        try:
+            chunk = stream.read(want)
+        except (OSError, EOFError, zlib.error) as exc:
+            yield line + 1, CableParseError(f"damaged compressed data: {exc}", line=line + 1, source=source)
+            return
+        final = not chunk
+        buffer += chunk
+        if "\x00" in chunk:
+            break
+        position = 0
+        unreadable = False
+        returns = "\r" in buffer
+        for start, end, row in quick_rows(buffer, final, backslash):
+            if row is None:
+                unreadable = end < 0
+                break
+            ends = line_ends(buffer, start, end, returns)
+            if len(row) > 1 or row[0].strip():
+                yield line + 1, row
+            line += ends
+            position = end
+        buffer = buffer[position:]
+        if final or unreadable:
+            break
+        want = max(STREAM_CHUNK, len(buffer))
+    if final:
+        if buffer:
+            yield from _csv_rows(io.StringIO(buffer, newline=""), source, backslash, line)
+        return
+    try:
+        buffer += stream.readline()  # the csv module reads whole lines
+    except (OSError, EOFError, zlib.error) as exc:
+        yield line + 1, CableParseError(f"damaged compressed data: {exc}", line=line + 1, source=source)
+        return
+    yield from _csv_rows(itertools.chain(io.StringIO(buffer, newline=""), stream), source, backslash, line)
+
+
+def line_ends(text: str, start: int, end: int, returns: bool = True) -> int:
+    """Lines ended in `text[start:end]`, counted as the `csv` module counts them (`\\r\\n`, `\\r` or
+    `\\n`); `returns` is False when the caller knows `text` holds no `\\r`."""
+    count = text.count("\n", start, end)
+    if returns:
+        count += text.count("\r", start, end) - text.count("\r\n", start, end)
+    return count
+
+
+_UNQUOTED_RE = re.compile(r'[^,\r\n"\\]*')
+_UNQUOTED_RFC_RE = re.compile(r'[^,\r\n"]*')
+
+
+def unescape(value: str) -> str:
+    """A dump field's `\\X` read as `X`; the caller has made sure the text holds no NUL."""
+    if "\\\\" in value:
+        return value.replace("\\\\", "\x00").replace("\\", "").replace("\x00", "\\")
+    return value.replace("\\", "")
+
+
+def quick_rows(text: str, final: bool, backslash: bool):
+    """(start, end, row) of each row of `text`, as the `csv` module reads it, with a few string searches.
+
+    Reads the forms the archive and spreadsheet exports write: quoted fields with `\\"`
+    escapes (or doubled quotes for RFC 4180), unquoted fields without quotes or
+    backslashes, rows ended by `\\n`, `\\r\\n` or `\\r`. Stops with `(start, -1, None)` at a
+    row it cannot read so, and, unless `final`, with `(start, start, None)` at a row that
+    `text` does not hold to its end.
+    """
+    length = len(text)
+    unquoted = _UNQUOTED_RE if backslash else _UNQUOTED_RFC_RE
+    find = text.find
+    position = 0
+    while position < length:
+        start = position
+        row: list[str] = []
+        while True:
+            if position < length and text[position] == '"':
+                close = find('"', position + 1)
+                if backslash:
+                    while close > 0 and text[close - 1] == "\\":
+                        before = close - 1
+                        while text[before - 1] == "\\":
+                            before -= 1
+                        if (close - before) % 2 == 0:
+                            break
+                        close = find('"', close + 1)
+                else:
+                    while 0 < close < length - 1 and text[close + 1] == '"':
+                        close = find('"', close + 2)
+                if close < 0:
+                    yield start, (start if not final else -1), None
+                    return
+                value = text[position + 1 : close]
+                if backslash:
+                    if "\\" in value:
+                        value = unescape(value)
+                elif '""' in value:
+                    value = value.replace('""', '"')
+                position = close + 1
+            else:
+                field_start = position
+                position = unquoted.match(text, position).end()
+                value = text[field_start:position]
+            row.append(value)
+            if position >= length:
+                if not final:
+                    yield start, start, None
+                    return
+                break
+            char = text[position]
+            if char == ",":
+                position += 1
+            elif char == "\n":
+                position += 1
+                break
+            elif char == "\r":
+                if position + 1 == length and not final:
+                    yield start, start, None
+                    return
+                position += 2 if text.startswith("\n", position + 1) else 1
+                break
+            else:
+                yield start, -1, None
+                return
+        yield start, position, row

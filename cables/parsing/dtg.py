@@ -31,7 +31,9 @@ def iso_utc(year: int, month: int, day: int, hour: int, minute: int) -> str | No
         moment = datetime(year, month, day, hour, minute)
     except ValueError:
         return None
-    return moment.strftime("%Y-%m-%dT%H:%M:00Z")
+    if year < 1000:
+        return moment.strftime("%Y-%m-%dT%H:%M:00Z")
+    return f"{year}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:00Z"
 
 
 def parse_dtg(match: re.Match) -> tuple[str | None, str | None, int | None]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .cleaning import squeeze
 from .markings import CLASS_WORD, lost_first_letter
@@ -24,12 +25,23 @@ def search_line(pattern: re.Pattern, text: str) -> re.Match | None:
     return pattern.search("\n" + text)
 _ROUTING_RE = re.compile(r"[A-Z0-9]{4,8}/")
 _POST_LETTERS_RE = re.compile(r"[A-Z]{2}")
+_BLOCK_WORDS = ("TO", "INFO", "XMT", "BT", "ZEN", "ZFR", "ZEM")
 _BLOCK_RE = re.compile(r"^[ \t]*(TO|INFO|XMT|BT|ZEN|ZFR|ZEM)\b[ \t]*(.*)$")
 _TRAILING_SERIAL_RE = re.compile(r"[ \t]+\d{1,6}$")
 
 
 def parse_address(line: str) -> dict | None:
     """`RUCNDT/USMISSION USUN NEW YORK PRIORITY 5745` -> routing, post, precedence."""
+    parts = _address_parts(line)
+    if parts is None:
+        return None
+    routing, post, precedence = parts
+    return {"routing": routing, "post": post, "precedence": precedence}
+
+
+@lru_cache(maxsize=4096)
+def _address_parts(line: str) -> tuple[str | None, str, str | None] | None:
+    """Remembered: the same address lines come back in cable after cable."""
     words = line.split()
     if not words or len(line) > 200:
         return None
@@ -53,7 +65,7 @@ def parse_address(line: str) -> dict | None:
     post = " ".join(words)
     if not post or "/" in post or not _POST_LETTERS_RE.search(post):
         return None
-    return {"routing": routing, "post": post, "precedence": precedence}
+    return routing, post, precedence
 
 
 def parse_recipients(routing_text: str) -> dict:
@@ -65,7 +77,7 @@ def parse_recipients(routing_text: str) -> dict:
         line = raw.strip()
         if not line:
             continue
-        block = _BLOCK_RE.match(line)
+        block = _BLOCK_RE.match(line) if line.startswith(_BLOCK_WORDS) else None
         if block is not None:
             word, rest = block.groups()
             if word == "TO":
@@ -230,8 +242,9 @@ class HeaderFields:
     handling: list[str] = field(default_factory=list)
 
 
-#: The first letters of every caption, upper-cased; hits are checked with FIELD_RE.
-_FIELD_KEYS = ("E.", "E ", "EO", "TAG", "AGS:", "SUBJ", "REF", "CLASSIFIED")
+#: The first letters of every caption, upper-cased; hits are checked with FIELD_RE. An `E.` or
+#: `E ` caption is `E.O`, `E. O`, `E.\tO` or `E O`, which is all that is looked for.
+_FIELD_KEYS = ("E.O", "E. O", "E.\tO", "E O", "EO", "TAG", "AGS:", "SUBJ", "REF", "CLASSIFIED")
 
 
 #: Captions distinctive enough to be read even when glued to the word before them, as in

@@ -7,6 +7,7 @@ This module keeps its own reading of markings because the parser imports no Djan
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .tables import PORTION_LEVELS
 
@@ -44,6 +45,11 @@ def lost_first_letter(word: str) -> bool:
 
 
 def has_noforn(text: str) -> bool:
+    # Every match holds `forn` or `fore`, letters that fold to no other character; the
+    # pattern itself, ignoring case, has no literal the scan could look for.
+    lower = text.lower()
+    if "forn" not in lower and "fore" not in lower:
+        return False
     return _NOFORN_RE.search(text) is not None
 
 
@@ -81,6 +87,7 @@ def normalise_archive_classification(value: str | None) -> str | None:
 _PORTION_SPLIT_RE = re.compile(r"[ \t]*/+[ \t]*")
 
 
+@lru_cache(maxsize=1024)
 def portion_marking(inner: str) -> str | None:
     """A paragraph's marking in the record's form: `U`, `SBU`, `C`, `S`, with `/NF` when NOFORN.
 

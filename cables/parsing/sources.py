@@ -141,7 +141,7 @@ class _Prefixed(io.RawIOBase):
         return n
 
 
-def _iter_csv(lines: Iterable[str], source: str | None, sample: str) -> Iterator[dict | CableParseError]:
+def _iter_csv(lines: str | Iterable[str], source: str | None, sample: str) -> Iterator[dict | CableParseError]:
     for line, row in iter_rows(lines, source, sample):
         if isinstance(row, CableParseError):
             yield row
@@ -162,7 +162,7 @@ def _iter_csv(lines: Iterable[str], source: str | None, sample: str) -> Iterator
 
 def _iter_text(text: str, source: str | None) -> Iterator[dict | CableParseError]:
     if looks_like_csv(text):
-        yield from _iter_csv(io.StringIO(text, newline=""), source, text[:1_000_000])
+        yield from _iter_csv(text, source, text[:1_000_000])
         return
     hints: dict = {}
     if looks_like_html(text):

@@ -104,3 +104,10 @@ def test_real_cable_with_damaged_bytes(text, positions, junk):
 def test_damaged_gzip(data):
     for result in iter_cables(b"\x1f\x8b" + data, "fuzz"):
         _check(result)
+
+
+def test_superscript_digit_before_a_marking_is_read_as_text():
+    # `str.isdigit` takes `²` for a digit, and `int` refuses it: this once raised ValueError.
+    record = parse_cable("UNCLASSIFIED STATE 1\nSUBJECT: X\n\n1. (U) Costs rose by 10 m². (C) Ours did not.\n")
+    assert [p["number"] for p in record["paragraphs"]] == [1]
+    assert "m². (C) Ours" in record["paragraphs"][0]["text"]
