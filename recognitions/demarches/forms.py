@@ -80,6 +80,13 @@ class OutcomeForm(forms.Form):
     def responses(self) -> dict[str, str]:
         return {str(o.position): self.cleaned_data.get(self.response_field(o.position)) or "" for o in self.objectives}
 
+    def report(self) -> dict:
+        """What the post reported, as both filing and editing an outcome take it."""
+        data = self.cleaned_data
+        names = ("delivered_on", "delivered_by", "interlocutor_name", "interlocutor_office", "summary",
+                 "follow_up_on", "reporting_reference_id")
+        return {**{name: data[name] for name in names}, "responses": self.responses()}
+
     def add_refusal(self, exc) -> None:
         """Show a service's refusal beside the field it names, or above the form."""
         field = {"responses": None, "version": None, "objectives": None}.get(exc.field, exc.field)

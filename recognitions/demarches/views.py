@@ -105,15 +105,8 @@ def outcome_file(request, pk):
                 outcome = services.demarche_record_outcome(
                     demarche=demarche,
                     post=post,
-                    delivered_on=data["delivered_on"],
-                    responses=form.responses(),
-                    delivered_by=data["delivered_by"],
-                    interlocutor_name=data["interlocutor_name"],
-                    interlocutor_office=data["interlocutor_office"],
-                    summary=data["summary"],
-                    follow_up_on=data["follow_up_on"],
-                    reporting_reference_id=data["reporting_reference_id"],
                     marking=Marking.parse(data["marking"]),
+                    **form.report(),
                     implication=data["implication"] or "",
                     created_by=request.user,
                 )
@@ -155,14 +148,7 @@ def outcome_edit(request, pk, outcome_pk):
                     outcome,
                     version=data["version"] or 0,
                     user=request.user,
-                    delivered_on=data["delivered_on"],
-                    responses=form.responses(),
-                    delivered_by=data["delivered_by"],
-                    interlocutor_name=data["interlocutor_name"],
-                    interlocutor_office=data["interlocutor_office"],
-                    summary=data["summary"],
-                    follow_up_on=data["follow_up_on"],
-                    reporting_reference_id=data["reporting_reference_id"],
+                    **form.report(),
                 )
             except services.DemarcheError as exc:
                 form.add_refusal(exc)
