@@ -7,17 +7,16 @@ Without the lock both would pass the version check and one decision would
 silently overwrite the other.
 """
 
-import threading
 import time
 
 import pytest
-from django.db import connections
 from django.test import Client
 from rest_framework.test import APIClient
 
 from cables import review
 from cables.models import Fact
 from recognitions.models import RecognitionEvent
+from tests.concurrency import at_once
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -35,26 +34,6 @@ def slow_lock(monkeypatch):
         return locked
 
     monkeypatch.setattr(review, "_lock", lock_and_linger)
-
-
-def at_once(*calls):
-    """Run each call in a thread of its own, all released together; their results in order."""
-    barrier = threading.Barrier(len(calls))
-    results = [None] * len(calls)
-
-    def run(index, call):
-        try:
-            barrier.wait()
-            results[index] = call()
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index, call)) for index, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
 
 
 def test_two_corrections_of_one_fact_in_the_web_form_one_is_refused(seeded, analyst, second_analyst):
