@@ -63,9 +63,13 @@ class BulkResult:
 
 # ---- reading
 
+def _open_bytes(path: Path):
+    """The archive's bytes, unpacked when it is gzip; the caller closes it (a `with` or the text wrapper)."""
+    return gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # noqa: SIM115
+
+
 def _open_text(path: Path, encoding: str):
-    raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # noqa: SIM115
-    return io.TextIOWrapper(raw, encoding=encoding, newline="")
+    return io.TextIOWrapper(_open_bytes(path), encoding=encoding, newline="")
 
 
 def _encoding(path: Path, block_size: int = 1 << 22) -> str:
@@ -74,8 +78,7 @@ def _encoding(path: Path, block_size: int = 1 << 22) -> str:
     Plain ASCII blocks, most of an archive, are passed over without decoding.
     """
     decoder = codecs.getincrementaldecoder("utf-8")()
-    raw = gzip.open(path, "rb") if path.suffix == ".gz" else open(path, "rb")  # noqa: SIM115
-    with raw:
+    with _open_bytes(path) as raw:
         try:
             while block := raw.read(block_size):
                 if block.isascii() and not decoder.getstate()[0]:
