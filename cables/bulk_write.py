@@ -161,25 +161,51 @@ def _copy(fresh: list[tuple], job_id: int) -> list[tuple[int, tuple]]:
         )
         went_in = {row[0] for row in cursor.fetchall()}
         inserted = [(cable_id, cable) for cable_id, cable in zip(ids, fresh, strict=True) if cable_id in went_in]
-        with cursor.copy("COPY cables_paragraph (cable_id, number, portion_marking, marking_level, noforn, text) "
-                         "FROM STDIN") as copy:
-            for cable_id, cable in inserted:
-                for row in cable[2]:
-                    copy.write_row((cable_id, *row))
-        with cursor.copy("COPY cables_cable_tags (cable_id, tag_id) FROM STDIN") as copy:
-            for cable_id, cable in inserted:
-                for code in cable[3]:
-                    copy.write_row((cable_id, tag_ids[code]))
-        with cursor.copy("COPY cables_cablerecipient (cable_id, kind, position, routing, post_name, precedence, "
-                         "post_id) FROM STDIN") as copy:
-            for cable_id, cable in inserted:
-                for row in cable[4]:
-                    copy.write_row((cable_id, *row))
-        with cursor.copy("COPY cables_cablereference (citing_id, position, reference_id) FROM STDIN") as copy:
-            for cable_id, cable in inserted:
-                for position, ref in enumerate(cable[5]):
-                    copy.write_row((cable_id, position, ref))
+        _copy_text(cursor, "cables_paragraph (cable_id, number, portion_marking, marking_level, noforn, text)", (
+            f"{cable_id}\t{number}\t{copy_field(label)}\t{level}\t{_BOOL[noforn]}\t{copy_field(text)}\n"
+            for cable_id, cable in inserted for number, label, level, noforn, text in cable[2]
+        ))
+        _copy_text(cursor, "cables_cable_tags (cable_id, tag_id)", (
+            f"{cable_id}\t{tag_ids[code]}\n" for cable_id, cable in inserted for code in cable[3]
+        ))
+        recipient_columns = "cable_id, kind, position, routing, post_name, precedence, post_id"
+        _copy_text(cursor, f"cables_cablerecipient ({recipient_columns})", (
+            f"{cable_id}\t{kind}\t{position}\t{copy_field(routing)}\t{copy_field(name)}\t{copy_field(precedence)}"
+            f"\t{_NULL if post_id is None else post_id}\n"
+            for cable_id, cable in inserted for kind, position, routing, name, precedence, post_id in cable[4]
+        ))
+        _copy_text(cursor, "cables_cablereference (citing_id, position, reference_id)", (
+            f"{cable_id}\t{position}\t{copy_field(ref)}\n"
+            for cable_id, cable in inserted for position, ref in enumerate(cable[5])
+        ))
     return inserted
+
+
+# ---- COPY's text format, written here: a row at a time through the driver costs more than the parsing
+
+_NULL = "\\N"
+_BOOL = {True: "t", False: "f"}
+
+
+def copy_field(value: str) -> str:
+    """A text value as COPY's text format writes it: backslash, tab, newline and carriage return escaped."""
+    if "\\" in value:
+        value = value.replace("\\", "\\\\")
+    if "\t" in value:
+        value = value.replace("\t", "\\t")
+    if "\n" in value:
+        value = value.replace("\n", "\\n")
+    if "\r" in value:
+        value = value.replace("\r", "\\r")
+    return value
+
+
+def _copy_text(cursor, table: str, lines) -> None:
+    """COPY rows already in text format into `table (columns)`, in one write."""
+    data = "".join(lines)
+    if data:
+        with cursor.copy(f"COPY {table} FROM STDIN") as copy:
+            copy.write(data)
 
 
 # ---- elsewhere (SQLite): the ORM's bulk_create, in the main process

@@ -10,6 +10,7 @@ classifications.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db.models import Q
 
@@ -51,21 +52,7 @@ class Marking:
         Anything unreadable is treated as SECRET//NOFORN, so a damaged marking
         hides material instead of exposing it.
         """
-        if not text:
-            return cls(U)
-        t = text.upper().replace(" ", "")
-        head, _, tail = t.partition("/")
-        tail = tail.strip("/")
-        noforn = "NOFORN" in tail or tail in ("NF", "NOFORN") or tail.startswith("NF")
-        if head in ("S", "SECRET"):
-            return cls(S, noforn)
-        if head in ("C", "CONFIDENTIAL"):
-            return cls(C, noforn)
-        if head in ("SBU", "FOUO") or (head in ("U", "UNCLASSIFIED", "UNCLAS") and tail and not noforn):
-            return cls(SBU, noforn)
-        if head in ("U", "UNCLASSIFIED", "UNCLAS"):
-            return cls(U, noforn)
-        return cls(S, True)
+        return _parse_marking(text)
 
     @property
     def banner(self) -> str:
@@ -80,6 +67,26 @@ class Marking:
     def portion(self) -> str:
         label = LEVEL_LABELS[self.level]
         return f"{label}/NF" if self.noforn else label
+
+
+@lru_cache(maxsize=512)
+def _parse_marking(text: str | None) -> Marking:
+    """`Marking.parse`, remembered: a bulk load reads the same few labels millions of times."""
+    if not text:
+        return Marking(U)
+    t = text.upper().replace(" ", "")
+    head, _, tail = t.partition("/")
+    tail = tail.strip("/")
+    noforn = "NOFORN" in tail or tail in ("NF", "NOFORN") or tail.startswith("NF")
+    if head in ("S", "SECRET"):
+        return Marking(S, noforn)
+    if head in ("C", "CONFIDENTIAL"):
+        return Marking(C, noforn)
+    if head in ("SBU", "FOUO") or (head in ("U", "UNCLASSIFIED", "UNCLAS") and tail and not noforn):
+        return Marking(SBU, noforn)
+    if head in ("U", "UNCLASSIFIED", "UNCLAS"):
+        return Marking(U, noforn)
+    return Marking(S, True)
 
 
 def user_ceiling(user) -> tuple[int, bool]:

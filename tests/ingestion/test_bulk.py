@@ -6,7 +6,8 @@ import gzip
 import pytest
 from django.core.management import call_command
 
-from cables.models import Cable, CableReference, IngestionJob, Paragraph
+from cables.models import Cable, CableRecipient, CableReference, IngestionJob, Paragraph
+from cables.parsing import parse_file
 from tests.ingestion.records import telegram
 
 
@@ -60,6 +61,22 @@ def test_bulk_revisions_and_bad_rows(tmp_path, capsys):
     assert Cable.objects.current().get(reference_id="09STATE600").revision == 2
     job = IngestionJob.objects.latest("pk")
     assert job.errors[0]["error"] == "a cables.csv row has 4 columns, expected 8"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_bulk_stores_paragraphs_addressees_and_refs_as_the_parser_read_them(tmp_path):
+    body = ("1. (C) A share at \\\\POST\\DRAFTS\\kosovo.doc,\tthen a tab;\r\nand a line break.\n\n"
+            "2. (U) Quotes \" and ' and a backslash-n \\n that is not a line break.")
+    archive = write_archive(tmp_path / "g.csv", [(950, "C O N F I D E N T I A L", body, "STATE 949")])
+    bulk(archive)
+    record = next(iter(parse_file(archive)))
+    cable = Cable.objects.get(reference_id="09STATE950")
+    stored = list(cable.paragraphs.order_by("number").values_list("number", "portion_marking", "text"))
+    assert stored == [(p["number"], p["marking"], p["text"]) for p in record["paragraphs"]]
+    assert "POST\\" in stored[0][2] and "\\n" in stored[1][2]
+    lines = CableRecipient.objects.filter(cable=cable).order_by("kind", "position")
+    assert [(line.kind, line.post_name) for line in lines] == [("to", "AMEMBASSY BELGRADE")]
+    assert list(cable.references_made.values_list("reference_id", flat=True)) == record["references"] == ["09STATE949"]
 
 
 @pytest.mark.django_db(transaction=True)
