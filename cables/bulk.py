@@ -29,7 +29,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.db.models import F
 from django.utils import timezone
 
-from cables.bulk_write import COUNTS, BatchOutcome, batch_store, tag_cache_clear
+from cables.bulk_write import COUNTS, BatchOutcome, batch_store, gin_pending_list_flush, tag_cache_clear
 from cables.ingestion import (
     CableRejected,
     cable_ingest,
@@ -238,6 +238,7 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
         bar.close()
     references_resolve()
     search_vectors_build()
+    gin_pending_list_flush()
     job.errors, job.notes = errors, notes
     job.state, job.finished_at = JobState.DONE, timezone.now()
     job.save(update_fields=["errors", "notes", "state", "finished_at"])
