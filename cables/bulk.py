@@ -29,7 +29,14 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.db.models import F
 from django.utils import timezone
 
-from cables.bulk_write import COUNTS, BatchOutcome, batch_store, gin_pending_list_flush, tag_cache_clear
+from cables.bulk_write import (
+    COUNTS,
+    BatchOutcome,
+    autovacuum_paused,
+    batch_store,
+    gin_pending_list_flush,
+    tag_cache_clear,
+)
 from cables.ingestion import (
     CableRejected,
     cable_ingest,
@@ -221,24 +228,25 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
         _finish_batch(outcome, job, totals, errors, announce)
         bar.update(outcome.counts["seen"])
 
-    connections.close_all()  # the workers are forked: they must not share our database socket
-    context = multiprocessing.get_context("fork")
-    try:
-        # A fresh process now and then: memory freed by Python is not always given back to the system.
-        with context.Pool(processes, maxtasksperchild=50) as pool:
-            in_flight: deque = deque()
-            for batch in _batches(iter_archive_rows(paths, notes), batch_size):
-                in_flight.append(pool.apply_async(_ingest_batch, (batch,)))
-                if len(in_flight) >= processes * 2:
+    with autovacuum_paused():
+        connections.close_all()  # the workers are forked: they must not share our database socket
+        context = multiprocessing.get_context("fork")
+        try:
+            # A fresh process now and then: memory freed by Python is not always given back to the system.
+            with context.Pool(processes, maxtasksperchild=50) as pool:
+                in_flight: deque = deque()
+                for batch in _batches(iter_archive_rows(paths, notes), batch_size):
+                    in_flight.append(pool.apply_async(_ingest_batch, (batch,)))
+                    if len(in_flight) >= processes * 2:
+                        take(in_flight.popleft().get())
+                while in_flight:
                     take(in_flight.popleft().get())
-            while in_flight:
-                take(in_flight.popleft().get())
-    finally:
-        _WRITE_IN_WORKERS[0] = None
-        bar.close()
-    references_resolve()
-    search_vectors_build()
-    gin_pending_list_flush()
+        finally:
+            _WRITE_IN_WORKERS[0] = None
+            bar.close()
+        references_resolve()
+        search_vectors_build()
+        gin_pending_list_flush()
     job.errors, job.notes = errors, notes
     job.state, job.finished_at = JobState.DONE, timezone.now()
     job.save(update_fields=["errors", "notes", "state", "finished_at"])

@@ -132,3 +132,32 @@ def test_the_archive_encoding_is_told_across_block_boundaries(tmp_path, content,
     path = tmp_path / "cables.csv"
     path.write_bytes(content)
     assert [_encoding(path, block_size=size) for size in (1, 2, 3, 1 << 22)] == [expected] * 4
+
+
+def _autovacuum_options():
+    from django.db import connection
+
+    from cables.bulk_write import ARCHIVE_TABLES
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT relname, reloptions FROM pg_class WHERE relname = ANY(%s)", [list(ARCHIVE_TABLES)])
+        return {table: tuple(options or ()) for table, options in cursor.fetchall()}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_autovacuum_waits_for_the_load_and_comes_back_even_when_it_fails(tmp_path, monkeypatch):
+    from cables import bulk as bulk_module
+
+    during = []
+
+    def resolve_then_fail():
+        during.append(_autovacuum_options())
+        raise RuntimeError("the load broke off")
+
+    archive = write_archive(tmp_path / "h.csv", [(960, "UNCLASSIFIED", "1. (U) Text.")])
+    monkeypatch.setattr(bulk_module, "references_resolve", resolve_then_fail)
+    with pytest.raises(RuntimeError):
+        bulk(archive)
+    assert set(during[0].values()) == {("autovacuum_enabled=off",)}
+    assert set(_autovacuum_options().values()) == {()}
