@@ -18,6 +18,7 @@ import codecs
 import gzip
 import io
 import multiprocessing
+import multiprocessing.util
 import sys
 import time
 from collections import deque
@@ -183,11 +184,27 @@ def _ingest_batch(batch: list[tuple[str, int, list[str] | str]]) -> BatchOutcome
     parsed = _parse_batch(batch)
     if _WRITE_IN_WORKERS[0] is None:
         return parsed
-    try:
-        return batch_store(parsed, _WRITE_IN_WORKERS[0])
-    finally:
-        # Worker processes are replaced now and then and may end without a word: say goodbye to PostgreSQL.
-        connection.close()
+    connection.close_if_unusable_or_obsolete()
+    return batch_store(parsed, _WRITE_IN_WORKERS[0])
+
+
+#: Database connections a worker found when it was forked: the main process's, never used or closed here.
+_INHERITED: list = []
+
+
+def _worker_start() -> None:
+    """Give a new worker process database connections of its own, closed when the process ends.
+
+    A worker forked while the main process held a connection inherits its
+    socket and its transaction state. Closing it would end the main process's
+    session, so it is set aside untouched. The worker's own connection serves
+    all its batches (a new one a batch cost PostgreSQL a backend, a login and
+    cold caches every time) and is closed when the pool retires the worker.
+    """
+    for alias in connections:
+        _INHERITED.append(connections[alias])
+        del connections[alias]
+    multiprocessing.util.Finalize(None, connections.close_all, exitpriority=10)
 
 
 #: The job id when the worker processes write (PostgreSQL), None when the main process does.
@@ -233,7 +250,7 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
         context = multiprocessing.get_context("fork")
         try:
             # A fresh process now and then: memory freed by Python is not always given back to the system.
-            with context.Pool(processes, maxtasksperchild=50) as pool:
+            with context.Pool(processes, initializer=_worker_start, maxtasksperchild=50) as pool:
                 in_flight: deque = deque()
                 for batch in _batches(iter_archive_rows(paths, notes), batch_size):
                     in_flight.append(pool.apply_async(_ingest_batch, (batch,)))
