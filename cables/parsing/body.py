@@ -241,15 +241,18 @@ def drop_trailing_heading(chunk: str) -> str:
     while True:
         # The last line is always among the lines read below: when it is no heading, nothing is.
         # A heading line holds no more than 70 characters between blanks, unless all dashes, and
-        # does not end a sentence: most last lines fail these before the pattern is tried.
+        # does not end a sentence: most last lines fail these before the pattern is tried. The
+        # chunk ends in its last line's last character, which is no blank.
+        if chunk[-1:] in _SENTENCE_STOPS:
+            return chunk
         last = chunk[chunk.rfind("\n") + 1 :]
         core = last.strip(" \t")
-        if core[-1:] in _SENTENCE_STOPS or (len(core) > 70 and core.strip("-")):
+        if len(core) > 70 and core.strip("-"):
             return chunk
         if _HEADING_LINE_RE.match(last) is None:
             return chunk
         tail_start = max(0, len(chunk) - 400)
-        if chunk.count("\n", tail_start) < 2 or _BLANK_LINE_RE.search(chunk, tail_start) is None:
+        if chunk.count("\n", tail_start) < 2:
             return chunk
         blank = None
         for match in _BLANK_LINE_RE.finditer(chunk, tail_start):

@@ -20,7 +20,7 @@ def clean_text(text: str) -> str:
     """The cable's own text, with every copy's additions removed and `¶` kept as a hint."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "](#" in text:
+    if "]" in text and "](#" in text:
         text = _MD_LINK_RE.sub(r"\1", text)
     if "<" in text:
         text = _TAG_RE.sub("", text)

@@ -32,15 +32,28 @@ _TRAILING_SERIAL_RE = re.compile(r"[ \t]+\d{1,6}$")
 
 def parse_address(line: str) -> dict | None:
     """`RUCNDT/USMISSION USUN NEW YORK PRIORITY 5745` -> routing, post, precedence."""
-    parts = _address_parts(line)
+    parts = _address_parts(*_cut_serial(line))
     if parts is None:
         return None
     routing, post, precedence = parts
     return {"routing": routing, "post": post, "precedence": precedence}
 
 
+def _cut_serial(line: str) -> tuple[str, bool]:
+    """The address line without its serial number (`... BRUSSELS 0333`), and whether it had one.
+
+    The serial changes from cable to cable while the address stays; without it, the
+    line is one that `_address_parts` has most likely read before.
+    """
+    if len(line) <= 200:
+        head, _, last = line.rpartition(" ")
+        if last.isdigit() and len(last) <= 6 and head.strip():
+            return head, True
+    return line, False
+
+
 @lru_cache(maxsize=4096)
-def _address_parts(line: str) -> tuple[str | None, str, str | None] | None:
+def _address_parts(line: str, serial_cut: bool = False) -> tuple[str | None, str, str | None] | None:
     """Remembered: the same address lines come back in cable after cable."""
     words = line.split()
     if not words or len(line) > 200:
@@ -55,7 +68,7 @@ def _address_parts(line: str) -> tuple[str | None, str, str | None] | None:
         words[0] = rest
         if not rest:
             words.pop(0)
-    if words and words[-1].isdigit() and len(words[-1]) <= 6:
+    if not serial_cut and words and words[-1].isdigit() and len(words[-1]) <= 6:
         words.pop()
     precedence = None
     if words and words[-1] in ADDRESS_PRECEDENCES:
