@@ -260,9 +260,21 @@ def drop_trailing_heading(chunk: str) -> str:
         if blank is None:
             return chunk
         lines = [line for line in chunk[blank.end():].split("\n") if line.strip()]
-        if lines and (len(lines) > 3 or not all(_HEADING_LINE_RE.match(line) for line in lines)):
+        if lines and (len(lines) > 3 or not all(_is_heading_line(line) for line in lines)):
             return chunk
         chunk = chunk[: blank.start()].rstrip()
+
+
+def _is_heading_line(line: str) -> bool:
+    """Whether a line (holding no newline) matches `_HEADING_LINE_RE`.
+
+    A line longer than 70 characters between its blanks, unless all dashes, cannot:
+    turned away before the pattern backtracks through it.
+    """
+    core = line.strip(" \t")
+    if len(core) > 70 and core.strip("-"):
+        return False
+    return _HEADING_LINE_RE.match(line) is not None
 
 
 #: What copies put after the end of a cable.
