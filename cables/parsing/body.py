@@ -342,7 +342,7 @@ def paragraph_text(raw: str, plain: bool = False) -> str:
     `plain` says that the text holds no blank but spaces and newlines (see `has_odd_spaces`).
     """
     raw = drop_trailing_heading(raw)
-    if "-----" in raw:
+    if "-" in raw and "-----" in raw:
         raw = _DASHES_RE.sub(" ", raw)
     if "¶" in raw:
         raw = raw.replace("¶", "")
