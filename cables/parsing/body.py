@@ -19,14 +19,15 @@ _PAGE_INLINE_HEAD_RE = re.compile(r"(?<![A-Z])[A-Z]{2,21}(?: [A-Z]{1,20}){0,3} 0
 
 #: A numbered paragraph at the start of a line: `¶1. (C)`, `11. (C)`, `1.(C/NF)`, `2. SUMMARY`.
 #: Matched on the text with a newline put in front, so that the scan looks for a literal.
+#: The lookahead turns away a line that starts with a letter, as most do, before the
+#: groups are entered.
 _PARA_LINE_RE = re.compile(
-    r"\n[ \t]*(¶[ \t]*)?(\d{1,3})[ \t]?[.)](?:[ \t]+|(?=[(A-Z\"]))(?:\([ \t]?([A-Za-z/ ]{1,20}?)[ \t]?\))?"
+    r"\n(?=[ \t¶\d])[ \t]*(¶[ \t]*)?(\d{1,3})[ \t]?[.)](?:[ \t]+|(?=[(A-Z\"]))(?:\([ \t]?([A-Za-z/ ]{1,20}?)[ \t]?\))?"
 )
 #: A numbered, marked paragraph inside a line: run on to the end of the one before
 #: (07USNATO649, para 23) or to the REF line (08LONDON1763: `REF: STATE 69691 1. (SBU)`).
-#: Found from their `.(` or `. (`, a literal the scan looks for fast, then read backwards.
-#: Only a `.` after one to three digits (or `¶` and digits) with a blank before them can be one;
-#: checked behind the `.` so that the scan still looks for it.
+#: Matched at the `.` of a `.(` or `. (` (see `_run_on_anchors`), then read backwards.
+#: Only a `.` after one to three digits (or `¶` and digits) with a blank before them can be one.
 _RUN_ON_ANCHOR_RE = re.compile(
     r"\.(?:(?<=[ \t]\d\.)|(?<=[ \t]\d\d\.)|(?<=[ \t]\d\d\d\.)|(?<=[ \t]¶\d\.)|(?<=[ \t]¶\d\d\.)|(?<=[ \t]¶\d\d\d\.))"
     r"[ \t]?\(([A-Za-z/ ]{1,12}?)\)"
@@ -123,11 +124,29 @@ def paragraph_candidates(text: str) -> list[Candidate]:
             Candidate(m.start(), m.end() - 1, int(m.group(2)), m.group(1) is not None, m.group(3), True, marking_start)
         )
     if "(" in text:
-        run_on = [c for c in (_run_on(text, m) for m in _RUN_ON_ANCHOR_RE.finditer(text)) if c is not None]
+        run_on = [c for c in (_run_on(text, m) for m in _run_on_anchors(text)) if c is not None]
         if run_on:
             candidates.extend(run_on)
             candidates.sort(key=lambda c: c.start)
     return candidates
+
+
+def _run_on_anchors(text: str) -> Iterator[re.Match]:
+    """`_RUN_ON_ANCHOR_RE.finditer(text)`, tried only at a `.` just before a `(` or one blank before it.
+
+    A match holds no `.` past its first character, so matches found this way never
+    overlap. A cable holds far fewer `(` than `.`, and `str.find` skips to the next one
+    faster than the pattern's scan, which stops at every `.`.
+    """
+    find = text.find
+    at = find("(")
+    while at >= 0:
+        dot = at - 1 if text[at - 1 : at] == "." else at - 2
+        if dot >= 0 and text[dot] == ".":
+            match = _RUN_ON_ANCHOR_RE.match(text, dot)
+            if match is not None:
+                yield match
+        at = find("(", at + 1)
 
 
 def _run_on(text: str, anchor: re.Match) -> Candidate | None:
@@ -222,15 +241,18 @@ def drop_trailing_heading(chunk: str) -> str:
     while True:
         # The last line is always among the lines read below: when it is no heading, nothing is.
         # A heading line holds no more than 70 characters between blanks, unless all dashes, and
-        # does not end a sentence: most last lines fail these before the pattern is tried.
+        # does not end a sentence: most last lines fail these before the pattern is tried. The
+        # chunk ends in its last line's last character, which is no blank.
+        if chunk[-1:] in _SENTENCE_STOPS:
+            return chunk
         last = chunk[chunk.rfind("\n") + 1 :]
         core = last.strip(" \t")
-        if core[-1:] in _SENTENCE_STOPS or (len(core) > 70 and core.strip("-")):
+        if len(core) > 70 and core.strip("-"):
             return chunk
         if _HEADING_LINE_RE.match(last) is None:
             return chunk
         tail_start = max(0, len(chunk) - 400)
-        if chunk.count("\n", tail_start) < 2 or _BLANK_LINE_RE.search(chunk, tail_start) is None:
+        if chunk.count("\n", tail_start) < 2:
             return chunk
         blank = None
         for match in _BLANK_LINE_RE.finditer(chunk, tail_start):
@@ -238,9 +260,21 @@ def drop_trailing_heading(chunk: str) -> str:
         if blank is None:
             return chunk
         lines = [line for line in chunk[blank.end():].split("\n") if line.strip()]
-        if lines and (len(lines) > 3 or not all(_HEADING_LINE_RE.match(line) for line in lines)):
+        if lines and (len(lines) > 3 or not all(_is_heading_line(line) for line in lines)):
             return chunk
         chunk = chunk[: blank.start()].rstrip()
+
+
+def _is_heading_line(line: str) -> bool:
+    """Whether a line (holding no newline) matches `_HEADING_LINE_RE`.
+
+    A line longer than 70 characters between its blanks, unless all dashes, cannot:
+    turned away before the pattern backtracks through it.
+    """
+    core = line.strip(" \t")
+    if len(core) > 70 and core.strip("-"):
+        return False
+    return _HEADING_LINE_RE.match(line) is not None
 
 
 #: What copies put after the end of a cable.
@@ -308,7 +342,7 @@ def paragraph_text(raw: str, plain: bool = False) -> str:
     `plain` says that the text holds no blank but spaces and newlines (see `has_odd_spaces`).
     """
     raw = drop_trailing_heading(raw)
-    if "-----" in raw:
+    if "-" in raw and "-----" in raw:
         raw = _DASHES_RE.sub(" ", raw)
     if "¶" in raw:
         raw = raw.replace("¶", "")

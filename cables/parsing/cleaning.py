@@ -20,7 +20,7 @@ def clean_text(text: str) -> str:
     """The cable's own text, with every copy's additions removed and `¶` kept as a hint."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "](#" in text:
+    if "]" in text and "](#" in text:
         text = _MD_LINK_RE.sub(r"\1", text)
     if "<" in text:
         text = _TAG_RE.sub("", text)
@@ -36,8 +36,6 @@ def clean_text(text: str) -> str:
     return text
 
 
-#: Two spaces or more; one pass, where `str.replace("  ", " ")` needs one per halving of the longest run.
-_SPACES_RE = re.compile("  +")
 #: Whitespace other than the space and the newline, as `str.split` sees it.
 _OTHER_ASCII_SPACES = ("\t", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 _OTHER_UNICODE_SPACES = tuple(
@@ -71,9 +69,15 @@ def has_odd_spaces(text: str) -> bool:
 
 
 def join_lines(text: str) -> str:
-    """`squeeze` for a text whose only blanks are spaces and newlines."""
+    """`squeeze` for a text whose only blanks are spaces and newlines.
+
+    Cut at every double space, the pieces hold single spaces inside and at most one at
+    either end: stripped and joined with one space, they are the squeezed text. One
+    search for a literal, where a pattern for runs of spaces stops at every space.
+    """
     if "\n" in text:
         text = text.replace("\n", " ")
-    if "  " in text:
-        text = _SPACES_RE.sub(" ", text)
-    return text.strip(" ")
+    pieces = text.split("  ")
+    if len(pieces) == 1:
+        return text.strip(" ")
+    return " ".join(filter(None, [piece.strip(" ") for piece in pieces]))

@@ -4,6 +4,7 @@ line, and the captioned fields under it (E.O., TAGS, SUBJECT, REF, Classified By
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,15 +33,28 @@ _TRAILING_SERIAL_RE = re.compile(r"[ \t]+\d{1,6}$")
 
 def parse_address(line: str) -> dict | None:
     """`RUCNDT/USMISSION USUN NEW YORK PRIORITY 5745` -> routing, post, precedence."""
-    parts = _address_parts(line)
+    parts = _address_parts(*_cut_serial(line))
     if parts is None:
         return None
     routing, post, precedence = parts
     return {"routing": routing, "post": post, "precedence": precedence}
 
 
+def _cut_serial(line: str) -> tuple[str, bool]:
+    """The address line without its serial number (`... BRUSSELS 0333`), and whether it had one.
+
+    The serial changes from cable to cable while the address stays; without it, the
+    line is one that `_address_parts` has most likely read before.
+    """
+    if len(line) <= 200:
+        head, _, last = line.rpartition(" ")
+        if last.isdigit() and len(last) <= 6 and head.strip():
+            return head, True
+    return line, False
+
+
 @lru_cache(maxsize=4096)
-def _address_parts(line: str) -> tuple[str | None, str, str | None] | None:
+def _address_parts(line: str, serial_cut: bool = False) -> tuple[str | None, str, str | None] | None:
     """Remembered: the same address lines come back in cable after cable."""
     words = line.split()
     if not words or len(line) > 200:
@@ -55,7 +69,7 @@ def _address_parts(line: str) -> tuple[str | None, str, str | None] | None:
         words[0] = rest
         if not rest:
             words.pop(0)
-    if words and words[-1].isdigit() and len(words[-1]) <= 6:
+    if not serial_cut and words and words[-1].isdigit() and len(words[-1]) <= 6:
         words.pop()
     precedence = None
     if words and words[-1] in ADDRESS_PRECEDENCES:
@@ -149,12 +163,55 @@ def _at_line_start(text: str, position: int) -> bool:
     return not before.strip(" \t") or before.endswith(("\t", '"'))
 
 
+#: The classification patterns tied to a line start, for the text with a newline put in front.
+_LINE_START_PATTERNS = {
+    CLASS_LINE_RE: re.compile(r"\n[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M),
+    CLASS_LINE_ANY_CASE_RE: re.compile(r"\n[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M | re.I),
+}
+
+
+def _class_lines(pattern: re.Pattern, head: str) -> Iterator[re.Match]:
+    """The matches of `pattern.finditer(head)` that stand at a line start, as `_at_line_start` says.
+
+    A match runs to the end of its line, so a line holds at most one, its first. On a line
+    without a tab or a quote, only a match at its first character past the blanks can stand
+    at its start: found by a pattern tied to newlines, which is not tried at every capital
+    letter of the routing lines as `pattern` is. A line with a tab or a quote is searched whole.
+    """
+    locator = _LINE_START_PATTERNS[pattern]
+    prefixed = "\n" + head
+    length = len(head)
+    tab = quote = -1
+    position = 0
+    while position <= length:
+        if 0 <= tab < position or tab == -1:
+            tab = _find_or_end(head, "\t", position)
+        if 0 <= quote < position or quote == -1:
+            quote = _find_or_end(head, '"', position)
+        odd = min(tab, quote)
+        odd_line = head.rfind("\n", position, odd) + 1 if odd < length else length + 1
+        if odd_line == 0:
+            odd_line = position
+        for located in locator.finditer(prefixed, position, odd_line):
+            yield pattern.match(head, located.start("word") - 1)
+        if odd >= length:
+            return
+        line_end = _find_or_end(head, "\n", odd)
+        match = pattern.search(head, odd_line, line_end)
+        if match is not None and _at_line_start(head, match.start()):
+            yield match
+        position = line_end + 1
+
+
+def _find_or_end(text: str, char: str, start: int) -> int:
+    at = text.find(char, start)
+    return len(text) if at < 0 else at
+
+
 def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> re.Match | None:
     """The first classification line, preferring one that names its cable over a bare word."""
     bare = None
-    for match in pattern.finditer(head):
-        if not _at_line_start(head, match.start()):
-            continue
+    for match in _class_lines(pattern, head):
         rest = match.group("rest")
         if (strict or lost_first_letter(match.group("word"))) and not _looks_like_class_line(rest):
             continue
@@ -186,7 +243,7 @@ def find_classification_line(text: str, limit: int) -> ClassificationLine | None
         rest=rest,
     )
     rest_offset = match.start("rest")
-    section = SECTION_RE.search(rest)
+    section = _search_section(rest)
     scan_from = 0
     if section is not None:
         line.section, line.sections = int(section.group(1)), int(section.group(2))
@@ -210,7 +267,18 @@ _NAMED_REST_RE = re.compile(r"[ \t]+[A-Za-z][A-Za-z ]{1,30}[ \t]0*\d{1,7}(?!\d)"
 
 
 def _looks_like_class_line(rest: str) -> bool:
-    return bool(SECTION_RE.search(rest) or _NAMED_REST_RE.match(rest))
+    return bool(_search_section(rest) or _NAMED_REST_RE.match(rest))
+
+
+def _search_section(text: str) -> re.Match | None:
+    """`SECTION_RE.search(text)`, skipped when an ASCII text has no `SECTION` in any case.
+
+    Ignoring case, the pattern has no literal for the scan to look for; outside ASCII,
+    letters such as `ſ` match too, so other texts are always searched.
+    """
+    if text.isascii() and "SECTION" not in text.upper():
+        return None
+    return SECTION_RE.search(text)
 
 
 # ---------------------------------------------------------------- captioned fields

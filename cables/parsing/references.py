@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .tables import MONTH_NAMES, MONTHS, STATION_ALIASES
 
@@ -34,8 +35,12 @@ _CANONICAL_RE = re.compile(r"^\d{2}[A-Z][A-Z0-9]{0,40}[A-Z]\d{1,7}$")
 _NOT_LETTERS_RE = re.compile(r"[^A-Z]+")
 
 
+@lru_cache(maxsize=4096)
 def station_key(name: str) -> str:
-    """A station as the reference id spells it: `USUN NEW YORK` -> `USUNNEWYORK`."""
+    """A station as the reference id spells it: `USUN NEW YORK` -> `USUNNEWYORK`.
+
+    Remembered: a few hundred stations send and are cited in nearly every cable.
+    """
     upper = " ".join(name.upper().split())
     upper = STATION_ALIASES.get(upper, upper)
     return _NOT_LETTERS_RE.sub("", upper)
