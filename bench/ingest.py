@@ -67,6 +67,29 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def machine_cpu() -> tuple[float, float]:
+    """(busy, total) CPU-seconds of the whole machine since boot, from /proc/stat."""
+    with open("/proc/stat") as stat:
+        fields = [int(v) for v in stat.readline().split()[1:]]
+    tick = os.sysconf("SC_CLK_TCK")
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / tick, sum(fields[:8]) / tick
+
+
+SERVER_SETTINGS = ("shared_buffers", "wal_buffers", "max_wal_size", "checkpoint_timeout", "work_mem",
+                   "maintenance_work_mem", "default_toast_compression")
+
+
+def server_settings() -> str:
+    """The PostgreSQL server and the settings that weigh on a bulk load."""
+    import psycopg
+
+    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
+        version = conn.execute("SHOW server_version").fetchone()[0]
+        values = [f"{name}={conn.execute(f'SHOW {name}').fetchone()[0]}" for name in SERVER_SETTINGS]
+    return f"PostgreSQL {version}: " + ", ".join(values)
+
+
 def database_backends() -> list[int]:
     import psycopg
 
@@ -121,7 +144,9 @@ def main() -> int:
     manage("migrate", "cables", "zero", "--noinput", "-v0")
     manage("migrate", "--noinput", "-v0")
 
+    print(server_settings())
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    machine_before = machine_cpu()
     started = time.monotonic()
     processes = ["--processes", os.environ["BULK_PROCESSES"]] if os.environ.get("BULK_PROCESSES") else []
     process = subprocess.Popen([PYTHON, "manage.py", "ingest_cables", "--bulk", str(corpus), "--no-progress",
@@ -140,6 +165,7 @@ def main() -> int:
                 backend_cpu[pid] = max(backend_cpu.get(pid, 0.0), cpu_seconds(pid))
         time.sleep(0.25)
     seconds = time.monotonic() - started
+    machine_after = machine_cpu()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     command_cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime
     summary = process.stdout.read().strip()
@@ -155,7 +181,9 @@ def main() -> int:
           f"main process >= {main_cpu * 1000 / count:.2f}, workers >= {workers * 1000 / count:.2f}), "
           f"PostgreSQL backends >= {backends:,.0f} s ({backends * 1000 / count:.2f} ms a cable); "
           f"in all {(command_cpu + backends) * 1000 / count:.2f} ms of CPU a cable")
-    print(f"load average (1 min) {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end, "
+    busy, total = (after - before for after, before in zip(machine_after, machine_before, strict=True))
+    print(f"machine: {busy:,.0f} of {total:,.0f} CPU-seconds busy ({busy / total:.0%}), whatever ran; "
+          f"load average (1 min) {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end, "
           f"on {os.cpu_count()} cores")
     copy_seconds = raw_copy_seconds(corpus)
     print(f"ratio: ingest takes {seconds / copy_seconds:.1f}x the time of PostgreSQL's own COPY of the same rows")
