@@ -179,11 +179,21 @@ _STAGE = "bulk_cable_stage"
 def _stage_prepare(cursor) -> None:
     """A temporary table shaped like cables_cable, emptied at every commit, once per connection.
 
-    Its raw text is stored uncompressed: it only passes through on its way to
-    the archive, which compresses it once.
+    Where the archive keeps its raw text in lz4, so does the stage, and a
+    stage row may fill a whole page: the text is compressed once, stays in
+    the row instead of in TOAST chunks written and read back, and goes into
+    the archive as it is. Elsewhere it passes through uncompressed, and the
+    archive compresses it once.
     """
     cursor.execute("SELECT to_regclass(%s)", [f"pg_temp.{_STAGE}"])
-    if cursor.fetchone()[0] is None:
+    if cursor.fetchone()[0] is not None:
+        return
+    cursor.execute("SELECT attcompression FROM pg_attribute "
+                   "WHERE attrelid = 'cables_cable'::regclass AND attname = 'raw_text'")
+    if cursor.fetchone()[0] == "l":
+        cursor.execute(f"CREATE TEMPORARY TABLE {_STAGE} (LIKE cables_cable INCLUDING COMPRESSION) "
+                       "WITH (toast_tuple_target = 8160) ON COMMIT DELETE ROWS")
+    else:
         cursor.execute(f"CREATE TEMPORARY TABLE {_STAGE} (LIKE cables_cable) ON COMMIT DELETE ROWS")
         cursor.execute(f"ALTER TABLE {_STAGE} ALTER COLUMN raw_text SET STORAGE EXTERNAL, "
                        "ALTER COLUMN subject SET STORAGE EXTERNAL")
