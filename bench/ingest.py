@@ -9,7 +9,9 @@ The database named in DATABASE_URL is emptied (migrated back to zero and up
 again) first. Prints cables/second, total time, the peak resident memory of
 the command with its worker processes (sampled from /proc), and the time
 PostgreSQL's own COPY takes to load the same rows as plain text columns, so
-the cost of parsing and storing shows as a ratio.
+the cost of parsing and storing shows as a ratio. It also prints the server
+settings that weigh on a load (see the README's PostgreSQL settings) and how
+busy the whole machine was, since the figure means little on a shared one.
 """
 
 from __future__ import annotations
