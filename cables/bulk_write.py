@@ -18,11 +18,12 @@ reference id twice in one batch, a row another process won) comes back as
 from __future__ import annotations
 
 import json
+import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import psycopg
-from django.db import DatabaseError, InterfaceError, OperationalError, connection, transaction
+from django.db import DatabaseError, InterfaceError, OperationalError, ProgrammingError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -33,6 +34,8 @@ from cables.search import VECTOR_SQL
 #: JSON columns of Cable, written as JSON text by COPY.
 _JSON_FIELDS = {"handling", "classification_reasons", "recipients", "points_of_contact", "warnings"}
 COUNTS = ("seen", "new", "updated", "unchanged", "rejected")
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -135,9 +138,12 @@ def gin_pending_list_flush() -> None:
     """Merge what the bulk batches left in the search index's pending list into the index."""
     if connection.vendor != "postgresql":
         return
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SET LOCAL work_mem = '32MB'")
-        cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [SEARCH_INDEX])
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL work_mem = '32MB'")
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [SEARCH_INDEX])
+    except ProgrammingError as exc:  # a database user that does not own the index may not
+        logger.warning("the search index's pending list is left to autovacuum: %s", exc)
 
 
 #: The tables a bulk load fills.
@@ -155,20 +161,25 @@ def autovacuum_paused():
     up again with the whole load in view. A load killed outright leaves them
     paused until the next bulk load ends.
     """
-    if connection.vendor != "postgresql":
+    if connection.vendor != "postgresql" or not _autovacuum_set("SET (autovacuum_enabled = off)"):
         yield
         return
-    _autovacuum_set("SET (autovacuum_enabled = off)")
     try:
         yield
     finally:
         _autovacuum_set("RESET (autovacuum_enabled)")
 
 
-def _autovacuum_set(change: str) -> None:
-    with connection.cursor() as cursor:
-        for table in ARCHIVE_TABLES:
-            cursor.execute(f"ALTER TABLE {table} {change}")
+def _autovacuum_set(change: str) -> bool:
+    """Change autovacuum on every archive table or none; False where this database user may not."""
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            for table in ARCHIVE_TABLES:
+                cursor.execute(f"ALTER TABLE {table} {change}")
+    except ProgrammingError as exc:  # a database user that does not own the tables
+        logger.warning("autovacuum left as it is on the archive tables: %s", exc)
+        return False
+    return True
 
 
 _CABLE_COLUMNS = [f.column for f in Cable._meta.concrete_fields]

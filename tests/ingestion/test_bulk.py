@@ -161,3 +161,16 @@ def test_autovacuum_waits_for_the_load_and_comes_back_even_when_it_fails(tmp_pat
         bulk(archive)
     assert set(during[0].values()) == {("autovacuum_enabled=off",)}
     assert set(_autovacuum_options().values()) == {()}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_load_goes_on_where_it_may_not_tune_the_tables_or_the_search_index(tmp_path, monkeypatch, capsys):
+    from cables import bulk_write
+
+    # PostgreSQL refuses both changes, as it does to a database user that does not own the tables.
+    monkeypatch.setattr(bulk_write, "ARCHIVE_TABLES", ("cables_cable", "no_such_table"))
+    monkeypatch.setattr(bulk_write, "SEARCH_INDEX", "no_such_index")
+    bulk(write_archive(tmp_path / "i.csv", [(970, "UNCLASSIFIED", "1. (U) Text.")]))
+    assert "1 seen, 1 new" in capsys.readouterr().out
+    assert _autovacuum_options()["cables_cable"] == ()
