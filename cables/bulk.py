@@ -224,7 +224,7 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
     writing_here = connection.vendor == "postgresql"
     # A process that writes alternates between parsing and waiting for PostgreSQL, which does most of the
     # work: one a core and one more keep the cores busy without crowding them (on 2 cores, 250,000 cables
-    # took 307 s with 2 processes, 305 s with 3, 312 s with 4). A database on other machines wants more.
+    # took 307 s with 2 processes, 305-312 s with 3, 312-315 s with 4). A database on other machines wants more.
     processes = processes or max(1, min(multiprocessing.cpu_count() + (1 if writing_here else 0), 8))
     notes: list[str] = []
     job = IngestionJob.objects.create(origin=JobOrigin.COMMAND, source=", ".join(map(str, paths))[:500],
