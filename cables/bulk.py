@@ -15,6 +15,7 @@ that work too spreads over the cores.
 from __future__ import annotations
 
 import codecs
+import gc
 import gzip
 import io
 import multiprocessing
@@ -23,6 +24,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -200,11 +202,30 @@ def _worker_start() -> None:
     session, so it is set aside untouched. The worker's own connection serves
     all its batches (a new one a batch cost PostgreSQL a backend, a login and
     cold caches every time) and is closed when the pool retires the worker.
+    What the worker inherited is kept out of the collector's way (see `_collector_frozen`).
     """
     for alias in connections:
         _INHERITED.append(connections[alias])
         del connections[alias]
     multiprocessing.util.Finalize(None, connections.close_all, exitpriority=10)
+    gc.freeze()
+
+
+@contextmanager
+def _collector_frozen():
+    """The garbage collector told to leave alone every object that exists when a load starts.
+
+    Batches of parsed cables are millions of young lists, tuples and dicts, so
+    the collector runs often; each full run walked Django's own objects too,
+    and cost parsing 8% and storing a third of its Python time. Freezing them
+    before the workers are forked also keeps them shared between the processes
+    (a collection would write to every page they lie on).
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 #: The job id when the worker processes write (PostgreSQL), None when the main process does.
@@ -247,7 +268,7 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
         _finish_batch(outcome, job, totals, errors, announce)
         bar.update(outcome.counts["seen"])
 
-    with autovacuum_paused():
+    with autovacuum_paused(), _collector_frozen():
         connections.close_all()  # the workers are forked: they must not share our database socket
         context = multiprocessing.get_context("fork")
         try:

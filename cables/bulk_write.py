@@ -21,6 +21,7 @@ import json
 import logging
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 
 import psycopg
 from django.db import DatabaseError, InterfaceError, OperationalError, ProgrammingError, connection, transaction
@@ -224,13 +225,14 @@ def _copy(fresh: list[tuple], job_id: int) -> list[tuple[int, tuple]]:
         ids = [row[0] for row in cursor.fetchall()]
         extra = {"revision": 1, "is_current": True, "job_id": job_id, "ingested_at": now}
         columns = ", ".join(_CABLE_COLUMNS)
-        with cursor.copy(f"COPY {_STAGE} ({columns}) FROM STDIN") as copy:
-            for cable_id, (_, fields, *_rest) in zip(ids, fresh, strict=True):
-                copy.write_row([
-                    cable_id if name == "id" else extra[name] if name in extra
-                    else json.dumps(fields[name]) if name in _JSON_FIELDS else fields[name]
-                    for name in _CABLE_ATTNAMES
-                ])
+        _copy_text(cursor, f"{_STAGE} ({columns})", (
+            "\t".join([
+                str(cable_id) if name == "id" else copy_value(extra[name]) if name in extra
+                else copy_field(json.dumps(fields[name])) if name in _JSON_FIELDS else copy_value(fields[name])
+                for name in _CABLE_ATTNAMES
+            ]) + "\n"
+            for cable_id, (_, fields, *_rest) in zip(ids, fresh, strict=True)
+        ))
         cursor.execute(
             f"INSERT INTO cables_cable ({columns}, search_vector) "  # noqa: S608
             f"SELECT {columns}, {VECTOR_SQL} FROM {_STAGE} ORDER BY id ON CONFLICT DO NOTHING RETURNING id"
@@ -274,6 +276,19 @@ def copy_field(value: str) -> str:
     if "\r" in value:
         value = value.replace("\r", "\\r")
     return value
+
+
+def copy_value(value) -> str:
+    """A column value (text, number, truth, date, time or None) as COPY's text format writes it."""
+    if value is None:
+        return _NULL
+    if isinstance(value, str):
+        return copy_field(value)
+    if isinstance(value, bool):
+        return _BOOL[value]
+    if isinstance(value, date):  # a datetime too
+        return value.isoformat()
+    return str(value)
 
 
 def _copy_text(cursor, table: str, lines) -> None:

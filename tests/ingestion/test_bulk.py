@@ -80,6 +80,25 @@ def test_bulk_stores_paragraphs_addressees_and_refs_as_the_parser_read_them(tmp_
 
 
 @pytest.mark.django_db(transaction=True)
+def test_bulk_stores_every_column_of_the_cable_as_read(tmp_path, monkeypatch):
+    from cables import bulk as bulk_module
+    from cables.bulk import _parse_batch, iter_archive_rows
+
+    def one_by_one(*args, **kwargs):
+        raise AssertionError("the batch was refused and stored one cable at a time")
+
+    monkeypatch.setattr(bulk_module, "cable_ingest", one_by_one)
+    body = "1. (C) A path \\\\POST\\DRAFTS,\ta tab, \"quotes\", a \\N and a line\r\nbreak in Gen\u00e8ve."
+    archive = write_archive(tmp_path / "k.csv", [(990, "C O N F I D E N T I A L", body)])
+    bulk(archive)
+    [(_, fields, *_rest)] = _parse_batch(list(iter_archive_rows([archive], [])))
+    cable = Cable.objects.get(reference_id="09STATE990")
+    assert {name: getattr(cable, name) for name in fields} == fields
+    assert fields["created"] and fields["declassify_on"] and fields["sections"] == 1 and fields["handling"]
+    assert "\\\\POST\\DRAFTS,\ta tab" in cable.raw_text
+
+
+@pytest.mark.django_db(transaction=True)
 def test_bulk_references_resolve_after_the_load(tmp_path):
     write_archive(tmp_path / "c.csv", [(700, "UNCLASSIFIED", "1. (U) Text."),
                                        (701, "UNCLASSIFIED", "1. (U) Text.", "STATE 700")])
@@ -174,3 +193,25 @@ def test_a_load_goes_on_where_it_may_not_tune_the_tables_or_the_search_index(tmp
     bulk(write_archive(tmp_path / "i.csv", [(970, "UNCLASSIFIED", "1. (U) Text.")]))
     assert "1 seen, 1 new" in capsys.readouterr().out
     assert _autovacuum_options()["cables_cable"] == ()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_collector_sees_every_object_again_after_a_load_even_a_failed_one(tmp_path, monkeypatch):
+    import gc
+
+    from cables import bulk as bulk_module
+
+    frozen_during = []
+
+    def resolve_then_fail():
+        frozen_during.append(gc.get_freeze_count())
+        raise RuntimeError("the load broke off")
+
+    archive = write_archive(tmp_path / "g.csv", [(980, "UNCLASSIFIED", "1. (U) Text.")])
+    bulk(archive)
+    assert gc.get_freeze_count() == 0
+    monkeypatch.setattr(bulk_module, "references_resolve", resolve_then_fail)
+    with pytest.raises(RuntimeError):
+        bulk(archive)
+    assert frozen_during[0] > 0
+    assert gc.get_freeze_count() == 0
