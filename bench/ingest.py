@@ -92,12 +92,10 @@ def server_settings() -> str:
     return f"PostgreSQL {version}: " + ", ".join(values)
 
 
-def database_backends() -> list[int]:
-    import psycopg
-
-    with psycopg.connect(os.environ["DATABASE_URL"], autocommit=True) as conn:
-        rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-                            "AND pid <> pg_backend_pid()").fetchall()
+def database_backends(conn) -> list[int]:
+    """The backends serving the load, asked on one connection kept open (a new one a time costs a login)."""
+    rows = conn.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                        "AND pid <> pg_backend_pid()").fetchall()
     return [row[0] for row in rows]
 
 
@@ -156,6 +154,9 @@ def main() -> int:
                                cwd=ROOT, stdout=subprocess.PIPE, text=True)
     peak, backend_cpu, worker_cpu, main_cpu, ticks = 0, {}, {}, 0.0, 0
     load_before = os.getloadavg()[0]
+    import psycopg
+
+    watcher = psycopg.connect(os.environ["DATABASE_URL"], autocommit=True)
     while process.poll() is None:
         peak = max(peak, tree_rss(process.pid))
         main_cpu = max(main_cpu, cpu_seconds(process.pid))
@@ -163,10 +164,11 @@ def main() -> int:
             worker_cpu[pid] = max(worker_cpu.get(pid, 0.0), cpu_seconds(pid))
         ticks += 1
         if ticks % 8 == 0:  # PostgreSQL's share: CPU of the backends serving the load
-            for pid in database_backends():
+            for pid in database_backends(watcher):
                 backend_cpu[pid] = max(backend_cpu.get(pid, 0.0), cpu_seconds(pid))
         time.sleep(0.25)
     seconds = time.monotonic() - started
+    watcher.close()
     machine_after = machine_cpu()
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     command_cpu = usage.ru_utime + usage.ru_stime - before.ru_utime - before.ru_stime

@@ -202,16 +202,17 @@ def test_the_collector_sees_every_object_again_after_a_load_even_a_failed_one(tm
     from cables import bulk as bulk_module
 
     frozen_during = []
+    thresholds = gc.get_threshold()
 
     def resolve_then_fail():
-        frozen_during.append(gc.get_freeze_count())
+        frozen_during.append((gc.get_freeze_count(), gc.get_threshold()))
         raise RuntimeError("the load broke off")
 
     archive = write_archive(tmp_path / "g.csv", [(980, "UNCLASSIFIED", "1. (U) Text.")])
     bulk(archive)
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
     monkeypatch.setattr(bulk_module, "references_resolve", resolve_then_fail)
     with pytest.raises(RuntimeError):
         bulk(archive)
-    assert frozen_during[0] > 0
-    assert gc.get_freeze_count() == 0
+    assert frozen_during[0][0] > 0 and frozen_during[0][1] != thresholds
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == thresholds
