@@ -14,7 +14,6 @@ that work too spreads over the cores.
 
 from __future__ import annotations
 
-import codecs
 import gc
 import gzip
 import io
@@ -82,38 +81,38 @@ def _open_text(path: Path, encoding: str):
     return io.TextIOWrapper(_open_bytes(path), encoding=encoding, newline="")
 
 
-def _encoding(path: Path, block_size: int = 1 << 22) -> str:
-    """UTF-8 when the whole file decodes as UTF-8, else Latin-1 (read once, streamed).
-
-    Plain ASCII blocks, most of an archive, are passed over without decoding.
-    """
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    with _open_bytes(path) as raw:
-        try:
-            while block := raw.read(block_size):
-                if block.isascii() and not decoder.getstate()[0]:
-                    continue
-                decoder.decode(block)
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            return "latin-1"
-    return "utf-8"
-
-
 def iter_archive_rows(paths: list[Path], notes: list[str]) -> Iterator[tuple[str, int, list[str] | str]]:
-    """(source, line, row) for each row of each file; a row is a list, or an error message."""
+    """(source, line, row) for each row of each file; a row is a list, or an error message.
+
+    A file is read as UTF-8 as it streams, with no pass over it first: where
+    bytes that are not UTF-8 turn up, it is read again as Latin-1 from the
+    start and the rows already given are passed over (CSV's quotes, commas and
+    line ends read the same in both, so the rows are the same rows). When every
+    row before was plain ASCII, which Latin-1 reads alike, that is the whole
+    file read as Latin-1; a file with UTF-8 text before the stray bytes keeps
+    that text, and the note says where the reading changed.
+    """
     for path in paths:
-        encoding = _encoding(path)
-        if encoding != "utf-8":
-            notes.append(f"{path} is not valid UTF-8; read as Latin-1")
-        with _open_text(path, encoding) as stream:
-            sample = stream.read(1 << 20)
-        with _open_text(path, encoding) as stream:
-            for line, row in iter_rows(stream, str(path), sample=sample):
-                if isinstance(row, CableParseError):
-                    yield str(path), line, row.message
-                    break
-                yield path.name, line, row
+        with _open_text(path, "latin-1") as stream:
+            sample = stream.read(1 << 20)  # only its quotes and backslashes are looked at
+        given, ascii_so_far = 0, True
+        for encoding in ("utf-8", "latin-1"):
+            try:
+                with _open_text(path, encoding) as stream:
+                    for index, (line, row) in enumerate(iter_rows(stream, str(path), sample=sample)):
+                        if index < given:
+                            continue
+                        given += 1
+                        if isinstance(row, CableParseError):
+                            yield str(path), line, row.message
+                            break
+                        ascii_so_far = ascii_so_far and all(value.isascii() for value in row)
+                        yield path.name, line, row
+                break
+            except UnicodeDecodeError:
+                notes.append(f"{path} is not valid UTF-8; read as Latin-1" if ascii_so_far else
+                             f"{path} is not valid UTF-8 past row {given:,}: the rows before read as UTF-8, "
+                             "the rest as Latin-1")
 
 
 # ---- parsing, in worker processes

@@ -140,17 +140,42 @@ def test_a_cable_the_database_refuses_costs_only_itself(tmp_path, capsys):
     assert job.errors and "not stored" in job.errors[0]["error"]
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    ("plain ASCII, then Gen\u00e8ve and \u201cquotes\u201d".encode(), "utf-8"),
-    ("Gen\u00e8ve".encode("latin-1") + b" in Latin-1", "latin-1"),
-    ("cut short: Gen\u00e8".encode()[:-1], "latin-1"),
+def _archive_bytes(rows: list[tuple[str, str]]) -> bytes:
+    """cables.csv rows, each (content, encoding), padded so that they span many read blocks."""
+    data = b""
+    for n, (content, encoding) in enumerate(rows, start=1):
+        data += (f'"{n}","4/21/2009 13:43","09STATE{n}","Embassy","","","HEADER","{content} ' + "x" * 40_000
+                 + '"\n').encode(encoding)
+    return data
+
+
+@pytest.mark.parametrize(("rows", "note"), [
+    ([("plain ASCII", "ascii"), ("Gen\u00e8ve and \u201cquotes\u201d", "utf-8")], None),
+    ([("plain ASCII", "ascii")] * 3 + [("Gen\u00e8ve", "latin-1"), ("after", "ascii")], "read as Latin-1"),
+    ([("Caf\u00e9", "utf-8"), ("plain", "ascii"), ("Gen\u00e8ve", "latin-1")], "before read as UTF-8"),
 ])
-def test_the_archive_encoding_is_told_across_block_boundaries(tmp_path, content, expected):
-    from cables.bulk import _encoding
+def test_an_archive_is_read_as_utf8_until_bytes_that_are_not_and_every_row_comes_once(tmp_path, rows, note):
+    from cables.bulk import iter_archive_rows
 
     path = tmp_path / "cables.csv"
-    path.write_bytes(content)
-    assert [_encoding(path, block_size=size) for size in (1, 2, 3, 1 << 22)] == [expected] * 4
+    path.write_bytes(_archive_bytes(rows))
+    notes = []
+    read = list(iter_archive_rows([path], notes))
+    assert [row[2] for _, _, row in read] == [f"09STATE{n}" for n in range(1, len(rows) + 1)]
+    assert [row[7].split(" x")[0] for _, _, row in read] == [content for content, _ in rows]
+    assert [line for _, line, _ in read] == list(range(1, len(rows) + 1))
+    assert (notes == []) if note is None else (len(notes) == 1 and note in notes[0])
+
+
+def test_an_archive_cut_short_inside_a_character_is_read_as_latin1(tmp_path):
+    from cables.bulk import iter_archive_rows
+
+    path = tmp_path / "cables.csv.gz"
+    with gzip.open(path, "wb") as stream:
+        stream.write(_archive_bytes([("plain", "ascii")]) + "Gen\u00e8".encode()[:-1])
+    notes = []
+    read = list(iter_archive_rows([path], notes))
+    assert read[0][2][2] == "09STATE1" and notes == [f"{path} is not valid UTF-8; read as Latin-1"]
 
 
 def _autovacuum_options():
