@@ -119,10 +119,10 @@ def paragraph_candidates(text: str) -> list[Candidate]:
     """Every line starting with a number, and every marking with a number just before it."""
     candidates = []
     for m in _PARA_LINE_RE.finditer("\n" + text):
-        marking_start = m.start(3) - 2 if m.group(3) is not None else m.end() - 1
-        candidates.append(
-            Candidate(m.start(), m.end() - 1, int(m.group(2)), m.group(1) is not None, m.group(3), True, marking_start)
-        )
+        pilcrow, number, marking = m.groups()
+        start, end = m.span()
+        marking_start = m.start(3) - 2 if marking is not None else end - 1
+        candidates.append(Candidate(start, end - 1, int(number), pilcrow is not None, marking, True, marking_start))
     if "(" in text:
         run_on = [c for c in (_run_on(text, m) for m in _run_on_anchors(text)) if c is not None]
         if run_on:
@@ -246,10 +246,7 @@ def drop_trailing_heading(chunk: str) -> str:
         if chunk[-1:] in _SENTENCE_STOPS:
             return chunk
         last = chunk[chunk.rfind("\n") + 1 :]
-        core = last.strip(" \t")
-        if len(core) > 70 and core.strip("-"):
-            return chunk
-        if _HEADING_LINE_RE.match(last) is None:
+        if not _is_heading_line(last):
             return chunk
         tail_start = max(0, len(chunk) - 400)
         if chunk.count("\n", tail_start) < 2:
@@ -260,21 +257,32 @@ def drop_trailing_heading(chunk: str) -> str:
         if blank is None:
             return chunk
         lines = [line for line in chunk[blank.end():].split("\n") if line.strip()]
-        if lines and (len(lines) > 3 or not all(_is_heading_line(line) for line in lines)):
+        # The last of them is `last`, known to be a heading.
+        if len(lines) > 3 or not all(_is_heading_line(line) for line in lines[:-1]):
             return chunk
         chunk = chunk[: blank.start()].rstrip()
 
 
 def _is_heading_line(line: str) -> bool:
-    """Whether a line (holding no newline) matches `_HEADING_LINE_RE`.
+    """Whether a line (holding no newline) matches `_HEADING_LINE_RE`, told by string methods.
 
-    A line longer than 70 characters between its blanks, unless all dashes, cannot:
-    turned away before the pattern backtracks through it.
+    The pattern's three forms, past the line's leading blanks: dashes (at least three) and
+    blanks; up to 70 characters but `.!?;,` and then blanks; up to 70 of capitals, digits,
+    spaces and `,/&():'-`. Matched by the pattern, a line of words backtracks through them.
     """
     core = line.strip(" \t")
-    if len(core) > 70 and core.strip("-"):
-        return False
-    return _HEADING_LINE_RE.match(line) is not None
+    if not core:
+        return bool(line)
+    if len(core) <= 70 and not ("." in core or "," in core or "!" in core or "?" in core or ";" in core):
+        return True
+    if not core.strip("-"):
+        return len(core) >= 3
+    rest = line.lstrip(" \t")
+    return len(rest) <= 70 and not rest.strip(_HEADING_CHARS)
+
+
+#: The characters of a heading line's third form (see `_is_heading_line`).
+_HEADING_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,/&():'-"
 
 
 #: What copies put after the end of a cable.

@@ -44,16 +44,30 @@ def lost_first_letter(word: str) -> bool:
     return word[:1].upper() in ("O", "E")
 
 
+#: The same patterns for an ASCII text put in lower case, where they ignore case as the ones
+#: above do. A `\b` before a word is written `(?<!\w.)` after its first letter: the scan then
+#: looks for the first letters alone, where a pattern opening with `\b` is tried at every character.
+_NOFORN_LOWER_RE = re.compile(r"no[ \t]?forn|n(?<!\w.)oforn\b|n(?<!\w.)ot[ \t]+releasable[ \t]+to[ \t]+foreign")
+_SENSITIVE_LOWER_RE = re.compile(
+    r"s(?<!\w.)ensitive\b|f(?<!\w.)or[ \t]+official[ \t]+use[ \t]+only\b|f(?<!\w.)ouo\b|s(?<!\w.)bu\b"
+    r"|e(?<!\w.)[ \t]?f[ \t]?t[ \t]?o\b"
+)
+
+
 def has_noforn(text: str) -> bool:
     # Every match holds `forn` or `fore`, letters that fold to no other character; the
     # pattern itself, ignoring case, has no literal the scan could look for.
     lower = text.lower()
     if "forn" not in lower and "fore" not in lower:
         return False
+    if text.isascii():
+        return _NOFORN_LOWER_RE.search(lower) is not None
     return _NOFORN_RE.search(text) is not None
 
 
 def has_sensitive(text: str) -> bool:
+    if text.isascii():
+        return _SENSITIVE_LOWER_RE.search(text.lower()) is not None
     return _SENSITIVE_RE.search(text) is not None
 
 
