@@ -28,8 +28,11 @@ _SENSITIVE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def base_level(word: str) -> str:
-    """`C O N F I D E N T I A L` -> `CONFIDENTIAL`; `UNCLAS` -> `UNCLASSIFIED`."""
+    """`C O N F I D E N T I A L` -> `CONFIDENTIAL`; `UNCLAS` -> `UNCLASSIFIED`.
+
+    Remembered: the same few words open every classification line."""
     squeezed = word.replace(" ", "").replace("\t", "").upper()
     if squeezed.startswith("UNCLAS"):
         return "UNCLASSIFIED"
@@ -84,8 +87,11 @@ def overall_classification(level: str, captions: str) -> str:
     return level
 
 
+@lru_cache(maxsize=256)
 def normalise_archive_classification(value: str | None) -> str | None:
-    """A CSV or page classification (`SECRET//NOFORN`, `unclassified//fouo`) in the archive's spelling."""
+    """A CSV or page classification (`SECRET//NOFORN`, `unclassified//fouo`) in the archive's spelling.
+
+    Remembered: a corpus holds a handful of these values."""
     if not value:
         return None
     upper = value.strip().upper()
