@@ -232,35 +232,49 @@ def split_paragraphs(
     return paragraphs
 
 
-_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
-
-
 def drop_trailing_heading(chunk: str) -> str:
     """A section heading between paragraphs (`BACKGROUND`, `Summary` over dashes) is not paragraph text."""
     chunk = chunk.rstrip()
     while True:
-        # The last line is always among the lines read below: when it is no heading, nothing is.
-        # A heading line holds no more than 70 characters between blanks, unless all dashes, and
-        # does not end a sentence: most last lines fail these before the pattern is tried. The
-        # chunk ends in its last line's last character, which is no blank.
+        # The chunk ends in its last line's last character, which is no blank; a heading does
+        # not end a sentence.
         if chunk[-1:] in _SENTENCE_STOPS:
             return chunk
-        last = chunk[chunk.rfind("\n") + 1 :]
-        if not _is_heading_line(last):
+        last_newline = chunk.rfind("\n")
+        if not _is_heading_line(chunk[last_newline + 1 :]):
             return chunk
-        tail_start = max(0, len(chunk) - 400)
-        if chunk.count("\n", tail_start) < 2:
+        blank = _blank_line_before(chunk, last_newline)
+        if blank < 0:
             return chunk
-        blank = None
-        for match in _BLANK_LINE_RE.finditer(chunk, tail_start):
-            blank = match
-        if blank is None:
-            return chunk
-        lines = [line for line in chunk[blank.end():].split("\n") if line.strip()]
-        # The last of them is `last`, known to be a heading.
-        if len(lines) > 3 or not all(_is_heading_line(line) for line in lines[:-1]):
-            return chunk
-        chunk = chunk[: blank.start()].rstrip()
+        chunk = chunk[:blank].rstrip()
+
+
+#: How far from a chunk's end the blank line above a heading is looked for.
+_HEADING_TAIL = 400
+
+
+def _blank_line_before(chunk: str, newline: int) -> int:
+    """The start of the last blank line (`\\n[ \\t]*\\n`) within `_HEADING_TAIL` characters of the
+    chunk's end, when no more than three lines, all headings, stand between it and the end;
+    else -1. `newline` is the newline before the chunk's last line, which is a heading.
+
+    Read backwards, line by line, from the end: a heading is a few short lines.
+    """
+    tail_start = max(0, len(chunk) - _HEADING_TAIL)
+    lines = 1
+    while newline >= tail_start:
+        above = chunk.rfind("\n", tail_start, newline)
+        if above < 0:
+            return -1
+        line = chunk[above + 1 : newline]
+        if not line.strip(" \t"):
+            return above
+        if line.strip():
+            lines += 1
+            if lines > 3 or not _is_heading_line(line):
+                return -1
+        newline = above
+    return -1
 
 
 def _is_heading_line(line: str) -> bool:

@@ -1,5 +1,7 @@
 """The string-method and lower-case readings that stand in for slower patterns agree with the patterns."""
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,3 +48,41 @@ def test_line_numbers_count_as_line_ends_does(text, data):
         if offset and text[offset - 1 : offset + 1] == "\r\n":
             continue  # rows never start between the two characters of a line end
         assert numbers.at(offset) == 1 + line_ends(text, 0, offset)
+
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+
+
+def _drop_trailing_heading_by_pattern(chunk):
+    """The heading reading as first written: the last blank line found by a pattern's scan."""
+    chunk = chunk.rstrip()
+    while True:
+        if chunk[-1:] in (".", "!", "?", ";"):
+            return chunk
+        last = chunk[chunk.rfind("\n") + 1 :]
+        if body._HEADING_LINE_RE.match(last) is None:
+            return chunk
+        tail_start = max(0, len(chunk) - 400)
+        if chunk.count("\n", tail_start) < 2:
+            return chunk
+        blank = None
+        for match in _BLANK_LINE_RE.finditer(chunk, tail_start):
+            blank = match
+        if blank is None:
+            return chunk
+        lines = [line for line in chunk[blank.end() :].split("\n") if line.strip()]
+        if lines and (len(lines) > 3 or not all(body._HEADING_LINE_RE.match(line) for line in lines)):
+            return chunk
+        chunk = chunk[: blank.start()].rstrip()
+
+
+CHUNK_PIECES = st.sampled_from(
+    ["\n", "\n", " ", "\t", "  ", "\x0b", "HEADING", "Summary", "-----", "text.", "words here", "a,", "(C)",
+     "x" * 50, "Y" * 80, "¶", ".", "\n\n", " \n", "\n \n", "z" * 380]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CHUNK_PIECES, max_size=25).map("".join))
+def test_trailing_headings_dropped_as_the_pattern_scan_dropped_them(chunk):
+    assert body.drop_trailing_heading(chunk) == _drop_trailing_heading_by_pattern(chunk)
