@@ -119,10 +119,10 @@ def paragraph_candidates(text: str) -> list[Candidate]:
     """Every line starting with a number, and every marking with a number just before it."""
     candidates = []
     for m in _PARA_LINE_RE.finditer("\n" + text):
-        marking_start = m.start(3) - 2 if m.group(3) is not None else m.end() - 1
-        candidates.append(
-            Candidate(m.start(), m.end() - 1, int(m.group(2)), m.group(1) is not None, m.group(3), True, marking_start)
-        )
+        pilcrow, number, marking = m.groups()
+        start, end = m.span()
+        marking_start = m.start(3) - 2 if marking is not None else end - 1
+        candidates.append(Candidate(start, end - 1, int(number), pilcrow is not None, marking, True, marking_start))
     if "(" in text:
         run_on = [c for c in (_run_on(text, m) for m in _run_on_anchors(text)) if c is not None]
         if run_on:
@@ -232,49 +232,71 @@ def split_paragraphs(
     return paragraphs
 
 
-_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
-
-
 def drop_trailing_heading(chunk: str) -> str:
     """A section heading between paragraphs (`BACKGROUND`, `Summary` over dashes) is not paragraph text."""
     chunk = chunk.rstrip()
     while True:
-        # The last line is always among the lines read below: when it is no heading, nothing is.
-        # A heading line holds no more than 70 characters between blanks, unless all dashes, and
-        # does not end a sentence: most last lines fail these before the pattern is tried. The
-        # chunk ends in its last line's last character, which is no blank.
+        # The chunk ends in its last line's last character, which is no blank; a heading does
+        # not end a sentence.
         if chunk[-1:] in _SENTENCE_STOPS:
             return chunk
-        last = chunk[chunk.rfind("\n") + 1 :]
-        core = last.strip(" \t")
-        if len(core) > 70 and core.strip("-"):
+        last_newline = chunk.rfind("\n")
+        if not _is_heading_line(chunk[last_newline + 1 :]):
             return chunk
-        if _HEADING_LINE_RE.match(last) is None:
+        blank = _blank_line_before(chunk, last_newline)
+        if blank < 0:
             return chunk
-        tail_start = max(0, len(chunk) - 400)
-        if chunk.count("\n", tail_start) < 2:
-            return chunk
-        blank = None
-        for match in _BLANK_LINE_RE.finditer(chunk, tail_start):
-            blank = match
-        if blank is None:
-            return chunk
-        lines = [line for line in chunk[blank.end():].split("\n") if line.strip()]
-        if lines and (len(lines) > 3 or not all(_is_heading_line(line) for line in lines)):
-            return chunk
-        chunk = chunk[: blank.start()].rstrip()
+        chunk = chunk[:blank].rstrip()
+
+
+#: How far from a chunk's end the blank line above a heading is looked for.
+_HEADING_TAIL = 400
+
+
+def _blank_line_before(chunk: str, newline: int) -> int:
+    """The start of the last blank line (`\\n[ \\t]*\\n`) within `_HEADING_TAIL` characters of the
+    chunk's end, when no more than three lines, all headings, stand between it and the end;
+    else -1. `newline` is the newline before the chunk's last line, which is a heading.
+
+    Read backwards, line by line, from the end: a heading is a few short lines.
+    """
+    tail_start = max(0, len(chunk) - _HEADING_TAIL)
+    lines = 1
+    while newline >= tail_start:
+        above = chunk.rfind("\n", tail_start, newline)
+        if above < 0:
+            return -1
+        line = chunk[above + 1 : newline]
+        if not line.strip(" \t"):
+            return above
+        if line.strip():
+            lines += 1
+            if lines > 3 or not _is_heading_line(line):
+                return -1
+        newline = above
+    return -1
 
 
 def _is_heading_line(line: str) -> bool:
-    """Whether a line (holding no newline) matches `_HEADING_LINE_RE`.
+    """Whether a line (holding no newline) matches `_HEADING_LINE_RE`, told by string methods.
 
-    A line longer than 70 characters between its blanks, unless all dashes, cannot:
-    turned away before the pattern backtracks through it.
+    The pattern's three forms, past the line's leading blanks: dashes (at least three) and
+    blanks; up to 70 characters but `.!?;,` and then blanks; up to 70 of capitals, digits,
+    spaces and `,/&():'-`. Matched by the pattern, a line of words backtracks through them.
     """
     core = line.strip(" \t")
-    if len(core) > 70 and core.strip("-"):
-        return False
-    return _HEADING_LINE_RE.match(line) is not None
+    if not core:
+        return bool(line)
+    if len(core) <= 70 and not ("." in core or "," in core or "!" in core or "?" in core or ";" in core):
+        return True
+    if not core.strip("-"):
+        return len(core) >= 3
+    rest = line.lstrip(" \t")
+    return len(rest) <= 70 and not rest.strip(_HEADING_CHARS)
+
+
+#: The characters of a heading line's third form (see `_is_heading_line`).
+_HEADING_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ,/&():'-"
 
 
 #: What copies put after the end of a cable.

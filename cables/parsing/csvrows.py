@@ -106,20 +106,45 @@ def _csv_rows(lines: Iterable[str], source: str | None, backslash: bool, lines_b
 
 
 def _rows_of_text(text: str, source: str | None, backslash: bool):
-    line = 0
+    numbers = LineNumbers(text)
+    for line, offset, row in placed_rows_of_text(text, source, backslash):
+        yield (numbers.at(offset) if line is None else line), row
+
+
+def placed_rows_of_text(text: str, source: str | None, backslash: bool):
+    """(line, offset, row) for every row of a text: the rows read by string searches come
+    with their offset (and line None), for `LineNumbers` to number only when asked; the rows
+    after them, read by the `csv` module, with their line number (and offset None)."""
     position = 0
     if "\x00" not in text:
-        returns = "\r" in text
         for start, end, row in quick_rows(text, True, backslash):
             if row is None:
                 break
-            ends = line_ends(text, start, end, returns)
             if len(row) > 1 or row[0].strip():
-                yield line + 1, row
-            line += ends
+                yield None, start, row
             position = end
     if position < len(text):
-        yield from _csv_rows(io.StringIO(text[position:], newline=""), source, backslash, line)
+        line = line_ends(text, 0, position, "\r" in text)
+        for number, row in _csv_rows(io.StringIO(text[position:], newline=""), source, backslash, line):
+            yield number, None, row
+
+
+class LineNumbers:
+    """The line of an offset in a text, as the `csv` module counts lines, counted from the
+    offset asked before: numbering rows in order reads the text once."""
+
+    def __init__(self, text: str):
+        self._text = text
+        self._returns = "\r" in text
+        self._offset = 0
+        self._line = 1
+
+    def at(self, offset: int) -> int:
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        self._line += line_ends(self._text, self._offset, offset, self._returns)
+        self._offset = offset
+        return self._line
 
 
 #: Characters read from a stream at a time; a row longer than this is read in larger steps.

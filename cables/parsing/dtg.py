@@ -19,6 +19,9 @@ DATE_LINE_RE = re.compile(
     r"[ \t]+(\d{1,2}):(\d{2})"
 )
 
+#: The longest day name's part before `day,`: `Wednes`.
+_DAY_LEAD = 6
+
 
 def full_year(two_digits: int) -> int:
     """Cables run from 1966 to 2010: 66-99 are 19xx, 00-65 are 20xx."""
@@ -57,8 +60,15 @@ def find_dtg(text: str) -> re.Match | None:
 
 
 def parse_date_line(text: str) -> tuple[str | None, int | None]:
-    """(created, year) from a `Tuesday, 20 January 2004, 09:44` line anywhere in `text`."""
-    match = DATE_LINE_RE.search(text)
+    """(created, year) from a `Tuesday, 20 January 2004, 09:44` line anywhere in `text`.
+
+    Every match holds `day,` and starts at most `_DAY_LEAD` characters before it: the pattern,
+    which opens with a choice of words, is tried from there rather than at every capital letter.
+    """
+    first = text.find("day,")
+    if first < 0:
+        return None, None
+    match = DATE_LINE_RE.search(text, max(0, first - _DAY_LEAD))
     if match is None:
         return None, None
     day, month, year, hour, minute = match.groups()

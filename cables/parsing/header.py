@@ -164,9 +164,10 @@ def _at_line_start(text: str, position: int) -> bool:
 
 
 #: The classification patterns tied to a line start, for the text with a newline put in front.
+#: Keyed by the patterns' ids: a pattern's hash is computed over its whole compiled code, each time.
 _LINE_START_PATTERNS = {
-    CLASS_LINE_RE: re.compile(r"\n[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M),
-    CLASS_LINE_ANY_CASE_RE: re.compile(r"\n[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M | re.I),
+    id(CLASS_LINE_RE): re.compile(r"\n[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M),
+    id(CLASS_LINE_ANY_CASE_RE): re.compile(r"\n[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M | re.I),
 }
 
 
@@ -178,7 +179,7 @@ def _class_lines(pattern: re.Pattern, head: str) -> Iterator[re.Match]:
     at its start: found by a pattern tied to newlines, which is not tried at every capital
     letter of the routing lines as `pattern` is. A line with a tab or a quote is searched whole.
     """
-    locator = _LINE_START_PATTERNS[pattern]
+    locator = _LINE_START_PATTERNS[id(pattern)]
     prefixed = "\n" + head
     length = len(head)
     tab = quote = -1

@@ -28,8 +28,11 @@ _SENSITIVE_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def base_level(word: str) -> str:
-    """`C O N F I D E N T I A L` -> `CONFIDENTIAL`; `UNCLAS` -> `UNCLASSIFIED`."""
+    """`C O N F I D E N T I A L` -> `CONFIDENTIAL`; `UNCLAS` -> `UNCLASSIFIED`.
+
+    Remembered: the same few words open every classification line."""
     squeezed = word.replace(" ", "").replace("\t", "").upper()
     if squeezed.startswith("UNCLAS"):
         return "UNCLASSIFIED"
@@ -44,16 +47,30 @@ def lost_first_letter(word: str) -> bool:
     return word[:1].upper() in ("O", "E")
 
 
+#: The same patterns for an ASCII text put in lower case, where they ignore case as the ones
+#: above do. A `\b` before a word is written `(?<!\w.)` after its first letter: the scan then
+#: looks for the first letters alone, where a pattern opening with `\b` is tried at every character.
+_NOFORN_LOWER_RE = re.compile(r"no[ \t]?forn|n(?<!\w.)oforn\b|n(?<!\w.)ot[ \t]+releasable[ \t]+to[ \t]+foreign")
+_SENSITIVE_LOWER_RE = re.compile(
+    r"s(?<!\w.)ensitive\b|f(?<!\w.)or[ \t]+official[ \t]+use[ \t]+only\b|f(?<!\w.)ouo\b|s(?<!\w.)bu\b"
+    r"|e(?<!\w.)[ \t]?f[ \t]?t[ \t]?o\b"
+)
+
+
 def has_noforn(text: str) -> bool:
     # Every match holds `forn` or `fore`, letters that fold to no other character; the
     # pattern itself, ignoring case, has no literal the scan could look for.
     lower = text.lower()
     if "forn" not in lower and "fore" not in lower:
         return False
+    if text.isascii():
+        return _NOFORN_LOWER_RE.search(lower) is not None
     return _NOFORN_RE.search(text) is not None
 
 
 def has_sensitive(text: str) -> bool:
+    if text.isascii():
+        return _SENSITIVE_LOWER_RE.search(text.lower()) is not None
     return _SENSITIVE_RE.search(text) is not None
 
 
@@ -70,8 +87,11 @@ def overall_classification(level: str, captions: str) -> str:
     return level
 
 
+@lru_cache(maxsize=256)
 def normalise_archive_classification(value: str | None) -> str | None:
-    """A CSV or page classification (`SECRET//NOFORN`, `unclassified//fouo`) in the archive's spelling."""
+    """A CSV or page classification (`SECRET//NOFORN`, `unclassified//fouo`) in the archive's spelling.
+
+    Remembered: a corpus holds a handful of these values."""
     if not value:
         return None
     upper = value.strip().upper()

@@ -13,7 +13,15 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from .cable import NEXT_CABLE_RE, parse_cable
-from .csvrows import iter_rows, looks_like_csv, row_to_cable
+from .csvrows import (
+    COLUMNS,
+    LineNumbers,
+    iter_rows,
+    looks_like_csv,
+    placed_rows_of_text,
+    row_to_cable,
+    uses_backslash_escapes,
+)
 from .dtg import DTG_RE
 from .errors import CableParseError
 from .header import find_classification_line
@@ -141,28 +149,54 @@ class _Prefixed(io.RawIOBase):
         return n
 
 
-def _iter_csv(lines: str | Iterable[str], source: str | None, sample: str) -> Iterator[dict | CableParseError]:
+def _iter_csv(lines: Iterable[str], source: str | None, sample: str) -> Iterator[dict | CableParseError]:
     for line, row in iter_rows(lines, source, sample):
         if isinstance(row, CableParseError):
             yield row
             return
-        where = f"{source}:{line}" if source else f"row at line {line}"
-        try:
-            text, hints = row_to_cable(row, line, source)
-        except CableParseError as error:
-            yield error
+        yield from _csv_cable(row, line, source)
+
+
+def _iter_csv_text(text: str, source: str | None) -> Iterator[dict | CableParseError]:
+    """`_iter_csv` for a text, numbering a row's line only for an error: counting the lines
+    of every row is a pass over the whole text."""
+    numbers = LineNumbers(text)
+    for line, offset, row in placed_rows_of_text(text, source, uses_backslash_escapes(text[:1_000_000])):
+        if isinstance(row, CableParseError):
+            yield row
+            return
+        if len(row) < len(COLUMNS):
+            yield from _csv_cable(row, numbers.at(offset) if line is None else line, source)
             continue
+        cable_text, hints = row_to_cable(row, 0, source)
         try:
-            yield parse_cable(text, where, hints=hints)
+            yield parse_cable(cable_text, source, hints=hints)
         except CableParseError as error:
+            if line is None:
+                line = numbers.at(offset)
             error.source = source
             error.line = line if error.line is None else line + error.line - 1
             yield error
 
 
+def _csv_cable(row: list[str], line: int, source: str | None) -> Iterator[dict | CableParseError]:
+    where = f"{source}:{line}" if source else f"row at line {line}"
+    try:
+        text, hints = row_to_cable(row, line, source)
+    except CableParseError as error:
+        yield error
+        return
+    try:
+        yield parse_cable(text, where, hints=hints)
+    except CableParseError as error:
+        error.source = source
+        error.line = line if error.line is None else line + error.line - 1
+        yield error
+
+
 def _iter_text(text: str, source: str | None) -> Iterator[dict | CableParseError]:
     if looks_like_csv(text):
-        yield from _iter_csv(text, source, text[:1_000_000])
+        yield from _iter_csv_text(text, source)
         return
     hints: dict = {}
     if looks_like_html(text):

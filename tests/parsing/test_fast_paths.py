@@ -1,0 +1,88 @@
+"""The string-method and lower-case readings that stand in for slower patterns agree with the patterns."""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cables.parsing import body, markings
+from cables.parsing.csvrows import LineNumbers, line_ends
+from cables.parsing.dtg import parse_date_line
+
+HEADING_PIECES = st.sampled_from(
+    [" ", "\t", "-", "---", "A", "Z", "a", "0", ".", ",", "!", "?", ";", ":", "(", ")", "/", "&", "'", '"',
+     "é", "¶", "_", "\x0b", "\u00a0", "HEADING WORDS ", "x" * 30, "Y" * 35, "-" * 80]
+)
+MARKING_PIECES = st.sampled_from(
+    [" ", "\t", "\n", "_", "1", ".", "/", "x", "S", "s", "E", "F", "T", "O", "N", "U", "B", "SENSITIVE", "sensitive",
+     "FOR OFFICIAL USE ONLY", "For\tOfficial Use Only", "FOUO", "SBU", "E F T O", "EFTO", "e\tf t\to", "NOFORN",
+     "No Forn", "noforn", "NOT RELEASABLE TO FOREIGN", "not  releasable to\tforeign", "\u017f", "\u212a"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(HEADING_PIECES, max_size=12).map("".join))
+def test_heading_lines_as_the_pattern_reads_them(line):
+    assert body._is_heading_line(line) == (body._HEADING_LINE_RE.match(line) is not None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(MARKING_PIECES, max_size=8).map("".join))
+def test_sensitive_and_noforn_as_the_patterns_read_them(text):
+    assert markings.has_sensitive(text) == (markings._SENSITIVE_RE.search(text) is not None)
+    assert markings.has_noforn(text) == (markings._NOFORN_RE.search(text) is not None)
+
+
+def test_a_date_line_at_the_very_start_is_read():
+    assert parse_date_line("Wednesday, 2 April 2008, 10:05")[0] == "2008-04-02T10:05:00Z"
+    assert parse_date_line("Friday, the day, and Monday, 7 January 2008, 09:44")[0] == "2008-01-07T09:44:00Z"
+    assert parse_date_line("no day here") == (None, None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "\n", "\r", "\r\n", ","]), max_size=30).map("".join), st.data())
+def test_line_numbers_count_as_line_ends_does(text, data):
+    offsets = sorted(data.draw(st.lists(st.integers(min_value=0, max_value=len(text)), max_size=6)))
+    numbers = LineNumbers(text)
+    for offset in offsets + offsets[:1]:
+        if offset and text[offset - 1 : offset + 1] == "\r\n":
+            continue  # rows never start between the two characters of a line end
+        assert numbers.at(offset) == 1 + line_ends(text, 0, offset)
+
+
+_BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+
+
+def _drop_trailing_heading_by_pattern(chunk):
+    """The heading reading as first written: the last blank line found by a pattern's scan."""
+    chunk = chunk.rstrip()
+    while True:
+        if chunk[-1:] in (".", "!", "?", ";"):
+            return chunk
+        last = chunk[chunk.rfind("\n") + 1 :]
+        if body._HEADING_LINE_RE.match(last) is None:
+            return chunk
+        tail_start = max(0, len(chunk) - 400)
+        if chunk.count("\n", tail_start) < 2:
+            return chunk
+        blank = None
+        for match in _BLANK_LINE_RE.finditer(chunk, tail_start):
+            blank = match
+        if blank is None:
+            return chunk
+        lines = [line for line in chunk[blank.end() :].split("\n") if line.strip()]
+        if lines and (len(lines) > 3 or not all(body._HEADING_LINE_RE.match(line) for line in lines)):
+            return chunk
+        chunk = chunk[: blank.start()].rstrip()
+
+
+CHUNK_PIECES = st.sampled_from(
+    ["\n", "\n", " ", "\t", "  ", "\x0b", "HEADING", "Summary", "-----", "text.", "words here", "a,", "(C)",
+     "x" * 50, "Y" * 80, "¶", ".", "\n\n", " \n", "\n \n", "z" * 380]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CHUNK_PIECES, max_size=25).map("".join))
+def test_trailing_headings_dropped_as_the_pattern_scan_dropped_them(chunk):
+    assert body.drop_trailing_heading(chunk) == _drop_trailing_heading_by_pattern(chunk)
