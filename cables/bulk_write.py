@@ -32,8 +32,9 @@ from cables.jobs import MAX_ERRORS
 from cables.models import Cable, CableRecipient, CableReference, IngestionJob, Paragraph, Tag
 from cables.search import VECTOR_SQL
 
-#: JSON columns of Cable, written as JSON text by COPY.
+#: JSON columns of Cable, written as JSON text by COPY (`json.dumps`, built once).
 _JSON_FIELDS = {"handling", "classification_reasons", "recipients", "points_of_contact", "warnings"}
+_JSON = json.JSONEncoder(check_circular=False).encode
 COUNTS = ("seen", "new", "updated", "unchanged", "rejected")
 
 logger = logging.getLogger(__name__)
@@ -228,7 +229,7 @@ def _copy(fresh: list[tuple], job_id: int) -> list[tuple[int, tuple]]:
         _copy_text(cursor, f"{_STAGE} ({columns})", (
             "\t".join([
                 str(cable_id) if name == "id" else copy_value(extra[name]) if name in extra
-                else copy_field(json.dumps(fields[name])) if name in _JSON_FIELDS else copy_value(fields[name])
+                else copy_field(_JSON(fields[name])) if name in _JSON_FIELDS else copy_value(fields[name])
                 for name in _CABLE_ATTNAMES
             ]) + "\n"
             for cable_id, (_, fields, *_rest) in zip(ids, fresh, strict=True)

@@ -37,6 +37,11 @@ class Stored:
     cable: Cable
 
 
+#: `json.dumps(content, sort_keys=True, ensure_ascii=False)`, built once: the digest of every
+#: stored cable depends on these exact bytes. A record holds no cycles to look for.
+_HASHED_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, check_circular=False).encode
+
+
 def content_hash(record: dict) -> str:
     """SHA-256 of what the cable says, not of how the copy was laid out.
 
@@ -52,7 +57,7 @@ def content_hash(record: dict) -> str:
         )
     }
     content["paragraphs"] = [(p.get("number"), p.get("marking"), p.get("text")) for p in record.get("paragraphs") or []]
-    return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(_HASHED_JSON(content).encode()).hexdigest()
 
 
 def _datetime(value) -> datetime | None:
