@@ -51,7 +51,7 @@ def row_year(date_value: str) -> int | None:
     return None
 
 
-def row_to_cable(row: list[str], line: int, source: str | None) -> tuple[str, dict]:
+def row_to_cable(row: list[str], line: int | None, source: str | None) -> tuple[str, dict]:
     """(text, hints) of one row, or a CableParseError naming what is wrong with it."""
     if len(row) < len(COLUMNS):
         raise CableParseError(f"a cables.csv row has {len(row)} columns, expected 8", line=line, source=source)

@@ -9,12 +9,11 @@ import itertools
 import os
 import re
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
 from .cable import NEXT_CABLE_RE, parse_cable
 from .csvrows import (
-    COLUMNS,
     LineNumbers,
     iter_rows,
     looks_like_csv,
@@ -154,7 +153,7 @@ def _iter_csv(lines: Iterable[str], source: str | None, sample: str) -> Iterator
         if isinstance(row, CableParseError):
             yield row
             return
-        yield from _csv_cable(row, line, source)
+        yield from _csv_cable(row, source, lambda line=line: line)
 
 
 def _iter_csv_text(text: str, source: str | None) -> Iterator[dict | CableParseError]:
@@ -165,33 +164,21 @@ def _iter_csv_text(text: str, source: str | None) -> Iterator[dict | CableParseE
         if isinstance(row, CableParseError):
             yield row
             return
-        if len(row) < len(COLUMNS):
-            yield from _csv_cable(row, numbers.at(offset) if line is None else line, source)
-            continue
-        cable_text, hints = row_to_cable(row, 0, source)
-        try:
-            yield parse_cable(cable_text, source, hints=hints)
-        except CableParseError as error:
-            if line is None:
-                line = numbers.at(offset)
-            error.source = source
-            error.line = line if error.line is None else line + error.line - 1
-            yield error
+        yield from _csv_cable(row, source, lambda line=line, offset=offset: line or numbers.at(offset))
 
 
-def _csv_cable(row: list[str], line: int, source: str | None) -> Iterator[dict | CableParseError]:
-    where = f"{source}:{line}" if source else f"row at line {line}"
+def _csv_cable(row: list[str], source: str | None, line_of: Callable[[], int]) -> Iterator[dict | CableParseError]:
+    """The record of one cables.csv row, or its error at the row's line (`line_of()`, asked only then)."""
     try:
-        text, hints = row_to_cable(row, line, source)
+        text, hints = row_to_cable(row, None, source)
+        record = parse_cable(text, source, hints=hints)
     except CableParseError as error:
-        yield error
-        return
-    try:
-        yield parse_cable(text, where, hints=hints)
-    except CableParseError as error:
+        line = line_of()
         error.source = source
         error.line = line if error.line is None else line + error.line - 1
         yield error
+        return
+    yield record
 
 
 def _iter_text(text: str, source: str | None) -> Iterator[dict | CableParseError]:
