@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .cleaning import join_lines, squeeze
 from .markings import portion_marking
@@ -182,12 +183,14 @@ def split_paragraphs(
     as N. A repeated number (08BUENOSAIRES225 has two paragraphs 12) or a gap of one or
     two is taken when the line is marked like a paragraph, with a warning.
     """
+    if candidates is None:
+        candidates = paragraph_candidates(body)
+    if candidates and _numbered_in_order(candidates):
+        return _every_paragraph(body, candidates)
     accepted: list[list] = []
     expected = 1
     require_marking = False
     scraped = False
-    if candidates is None:
-        candidates = paragraph_candidates(body)
     last_marked = {}
     for c in candidates:
         if c.pilcrow or (c.marking_text and portion_marking(c.marking_text)):
@@ -229,6 +232,29 @@ def split_paragraphs(
     for index, (_, content_start, number, marking) in enumerate(accepted):
         end = accepted[index + 1][0] if index + 1 < len(accepted) else len(body)
         paragraphs.append((number, marking, body[content_start:end]))
+    return paragraphs
+
+
+_NUMBER = attrgetter("number")
+_LINE_START = attrgetter("line_start")
+
+
+def _numbered_in_order(candidates: list[Candidate]) -> bool:
+    """Whether the candidates, all at line starts, are numbered 1, 2, 3 and on, as in most
+    cables: each is then a paragraph, which `split_paragraphs` reads with no further checks."""
+    return list(map(_NUMBER, candidates)) == list(range(1, len(candidates) + 1)) and all(map(_LINE_START, candidates))
+
+
+def _every_paragraph(body: str, candidates: list[Candidate]) -> list[tuple[int, str | None, str]]:
+    ends = [c.start for c in candidates[1:]]
+    ends.append(len(body))
+    paragraphs = []
+    for c, end in zip(candidates, ends, strict=True):
+        marking = portion_marking(c.marking_text) if c.marking_text else None
+        content_start = c.unmarked_start if c.marking_text and marking is None else c.content_start
+        if content_start < c.start:
+            content_start = c.start
+        paragraphs.append((c.number, marking, body[content_start:end]))
     return paragraphs
 
 
@@ -327,26 +353,36 @@ def take_signer(text: str) -> tuple[str, str | None]:
         head_text, text = text[:cut], text[cut:]
         rest, signer = take_signer(text)
         return head_text + rest, signer
-    lines = text.split("\n")
-    while lines and _TRAILER_LINE_RE.fullmatch(lines[-1]):
-        lines.pop()
-    if not lines:
+    line_start, line_end = _last_line(text)
+    if line_start < 0:
         return text, None
-    last = lines[-1].strip()
+    last = text[line_start:line_end].strip()
     if len(last) > 300:
         head, last = last[:-300], last[-300:]
     else:
         head = ""
     match = _SIGNER_LINE_RE.match(last) if not head else None
-    if match is not None and len(lines) > 1 and _is_name(match.group(1)):
-        return "\n".join(lines[:-1]), match.group(1)
+    if match is not None and line_start > 0 and _is_name(match.group(1)):
+        return text[: line_start - 1], match.group(1)
     run_on = _SIGNER_RUN_ON_RE.search(last)
     if run_on is not None:
         group = 1 if run_on.group(1) is not None else 2
         if _is_name(run_on.group(group)):
-            lines[-1] = head + last[: run_on.start(group)].rstrip()
-            return "\n".join(lines), run_on.group(group)
+            return text[:line_start] + head + last[: run_on.start(group)].rstrip(), run_on.group(group)
     return text, None
+
+
+def _last_line(text: str) -> tuple[int, int]:
+    """Start and end of the text's last line that is not a trailer (`BT`, `NNNN`, a rule), or
+    (-1, -1). Read backwards from the end, where `str.split` would cut every line."""
+    end = len(text)
+    while True:
+        start = text.rfind("\n", 0, end) + 1
+        if not _TRAILER_LINE_RE.fullmatch(text, start, end):
+            return start, end
+        if start == 0:
+            return -1, -1
+        end = start - 1
 
 
 def _is_name(candidate: str) -> bool:

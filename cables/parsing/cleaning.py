@@ -73,11 +73,13 @@ def join_lines(text: str) -> str:
 
     Cut at every double space, the pieces hold single spaces inside and at most one at
     either end: stripped and joined with one space, they are the squeezed text. One
-    search for a literal, where a pattern for runs of spaces stops at every space.
+    search for a literal, where a pattern for runs of spaces stops at every space; the
+    pieces are stripped by `map`, with no bytecode for each, and `str.strip` strips
+    spaces alone from a text whose only other blank, the newline, is gone.
     """
     if "\n" in text:
         text = text.replace("\n", " ")
     pieces = text.split("  ")
     if len(pieces) == 1:
         return text.strip(" ")
-    return " ".join(filter(None, [piece.strip(" ") for piece in pieces]))
+    return " ".join(filter(None, map(str.strip, pieces)))
