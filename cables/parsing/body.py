@@ -23,8 +23,11 @@ _PAGE_INLINE_HEAD_RE = re.compile(r"(?<![A-Z])[A-Z]{2,21}(?: [A-Z]{1,20}){0,3} 0
 #: The lookahead turns away a line that starts with a letter, as most do, before the
 #: groups are entered.
 _PARA_LINE_RE = re.compile(
-    r"\n(?=[ \t¶\d])[ \t]*(¶[ \t]*)?(\d{1,3})[ \t]?[.)](?:[ \t]+|(?=[(A-Z\"]))(?:\([ \t]?([A-Za-z/ ]{1,20}?)[ \t]?\))?"
+    r"\n(?=[ \t¶\d])[ \t]*+(¶[ \t]*+)?+(\d{1,3})"
+    r"[ \t]?[.)](?:[ \t]+|(?=[(A-Z\"]))(?:\([ \t]?([A-Za-z/ ]{1,20}?)[ \t]?\))?"
 )
+#: The same at the start of the text, which no newline comes before.
+_PARA_FIRST_LINE_RE = re.compile(_PARA_LINE_RE.pattern.removeprefix("\\n"))
 #: A numbered, marked paragraph inside a line: run on to the end of the one before
 #: (07USNATO649, para 23) or to the REF line (08LONDON1763: `REF: STATE 69691 1. (SBU)`).
 #: Matched at the `.` of a `.(` or `. (` (see `_run_on_anchors`), then read backwards.
@@ -59,11 +62,12 @@ _TRAILER_LINE_RE = re.compile(r"[ \t]*(?:(?:BT|NNNN|#\d{1,6}|\*+|=+|-+|_+)[ \t]*
 
 def strip_page_breaks(body: str) -> str:
     """The body without its page-break lines, which are not text."""
-    if " OF " not in body:
+    at = body.find(" OF ")
+    if at < 0:
         return body
     pieces = []
     position = 0
-    for mark in _page_marks(body):
+    for mark in _page_marks(body, at):
         if mark.start() < position:
             continue
         line_start = body.rfind("\n", 0, mark.start()) + 1
@@ -89,10 +93,10 @@ def strip_page_breaks(body: str) -> str:
     return "".join(pieces)
 
 
-def _page_marks(body: str) -> Iterator[re.Match]:
-    """`_PAGE_MARK_RE.finditer(body)`, with `str.find` looking for its ` OF `: faster than the
-    pattern's own scan for its literal start, on text where ` OF ` is common."""
-    at = body.find(" OF ")
+def _page_marks(body: str, at: int) -> Iterator[re.Match]:
+    """`_PAGE_MARK_RE.finditer(body)`, given the first ` OF ` at `at`, with `str.find` looking
+    for the next: faster than the pattern's own scan for its literal start, on text where
+    ` OF ` is common."""
     while at >= 0:
         mark = _PAGE_MARK_RE.match(body, at)
         if mark is None:
@@ -116,38 +120,68 @@ class Candidate:
     after_sentence: bool = False
 
 
+#: The numbers a paragraph's one to three digits read as, for digits `0` to `9`; `int` reads others.
+_NUMBERS = {f"{n:0{width}d}": n for width in (1, 2, 3) for n in range(10**width)}
+
+
 def paragraph_candidates(text: str) -> list[Candidate]:
     """Every line starting with a number, and every marking with a number just before it."""
-    candidates = []
-    for m in _PARA_LINE_RE.finditer("\n" + text):
-        pilcrow, number, marking = m.groups()
-        start, end = m.span()
-        marking_start = m.start(3) - 2 if marking is not None else end - 1
-        candidates.append(Candidate(start, end - 1, int(number), pilcrow is not None, marking, True, marking_start))
-    if "(" in text:
-        run_on = [c for c in (_run_on(text, m) for m in _run_on_anchors(text)) if c is not None]
-        if run_on:
-            candidates.extend(run_on)
-            candidates.sort(key=lambda c: c.start)
+    candidates = _line_candidates(text)
+    run_on = _run_on_candidates(text)
+    if run_on:
+        candidates.extend(run_on)
+        candidates.sort(key=lambda c: c.start)
     return candidates
 
 
-def _run_on_anchors(text: str) -> Iterator[re.Match]:
-    """`_RUN_ON_ANCHOR_RE.finditer(text)`, tried only at a `.` just before a `(` or one blank before it.
+def _line_candidates(text: str) -> list[Candidate]:
+    """`_PARA_LINE_RE` matched at every newline, and the same pattern without its newline at the start."""
+    candidates = []
+    first = _PARA_FIRST_LINE_RE.match(text)
+    if first is not None:
+        candidates.append(_line_candidate(first, 0))
+    for m in _PARA_LINE_RE.finditer(text):
+        pilcrow, number, marking = m.groups()
+        start, end = m.span()
+        try:
+            value = _NUMBERS[number]
+        except KeyError:
+            value = int(number)
+        unmarked_start = m.start(3) - 1 if marking is not None else end
+        candidates.append(Candidate(start + 1, end, value, pilcrow is not None, marking, True, unmarked_start))
+    return candidates
+
+
+def _line_candidate(m: re.Match, start: int) -> Candidate:
+    """The candidate of a match of `_PARA_FIRST_LINE_RE` at `start`."""
+    pilcrow, number, marking = m.groups()
+    end = m.end()
+    unmarked_start = m.start(3) - 1 if marking is not None else end
+    return Candidate(start, end, int(number), pilcrow is not None, marking, True, unmarked_start)
+
+
+def _run_on_candidates(text: str) -> list[Candidate]:
+    """`_run_on` of each match of `_RUN_ON_ANCHOR_RE.finditer(text)`, tried only at a `.` just
+    before a `(` or one blank before it, with a digit before the `.`.
 
     A match holds no `.` past its first character, so matches found this way never
     overlap. A cable holds far fewer `(` than `.`, and `str.find` skips to the next one
-    faster than the pattern's scan, which stops at every `.`.
+    faster than the pattern's scan, which stops at every `.`. Every form the pattern looks
+    back for ends in a digit (`\\d`, which is what `str.isdecimal` tells) before the `.`.
     """
+    found = []
     find = text.find
     at = find("(")
     while at >= 0:
         dot = at - 1 if text[at - 1 : at] == "." else at - 2
-        if dot >= 0 and text[dot] == ".":
-            match = _RUN_ON_ANCHOR_RE.match(text, dot)
-            if match is not None:
-                yield match
+        if dot > 0 and text[dot] == "." and text[dot - 1].isdecimal():
+            anchor = _RUN_ON_ANCHOR_RE.match(text, dot)
+            if anchor is not None:
+                candidate = _run_on(text, anchor)
+                if candidate is not None:
+                    found.append(candidate)
         at = find("(", at + 1)
+    return found
 
 
 def _run_on(text: str, anchor: re.Match) -> Candidate | None:
@@ -430,9 +464,9 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
     contacts: list[dict] = []
     for paragraph in paragraphs:
         text = paragraph["text"]
-        if "ontact" not in text and "ONTACT" not in text and "POC" not in text:
+        first = _contact_word(text)
+        if first < 0:
             continue
-        first = min(i for i in (text.find("ontact"), text.find("ONTACT"), text.find("POC")) if i >= 0)
         # Contacts follow the word that announces them; the rest of a long paragraph is not read.
         text = text[: first + CONTACT_WINDOW]
         phones = []
@@ -458,16 +492,53 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
     return contacts
 
 
+def _contact_word(text: str) -> int:
+    """Where the first `ontact`, `ONTACT` or `POC` starts, or -1.
+
+    Most paragraphs hold none, and `in` tells so for less than `str.find` costs.
+    """
+    if "ontact" not in text and "ONTACT" not in text and "POC" not in text:
+        return -1
+    return min(i for i in (text.find("ontact"), text.find("ONTACT"), text.find("POC")) if i >= 0)
+
+
 def _phones(text: str) -> Iterator[re.Match]:
     """The phone numbers of a text, scanned from just before the first `nnn-nnnn` it holds.
 
     Every phone number holds one, and none starts more than `_PHONE_LEAD` characters before
     it; the phone pattern has no literal to look for, so skipping the text before is most of its cost.
     """
-    hint = _PHONE_HINT_RE.search(text)
+    hint = _phone_hint(text)
     if hint is None:
         return iter(())
     return _PHONE_RE.finditer(text, max(0, hint.start() - _PHONE_LEAD))
+
+
+#: Digits as `0`, and `?` too: an ASCII encoding puts one for every other character, which may be a digit.
+_DIGITS_AS_ZERO = bytes.maketrans(b"0123456789?", b"00000000000")
+_HINT_SHAPES = (b"000 0000", b"000\t0000", b"000.0000", b"000-0000")
+
+
+def _phone_hint(text: str) -> re.Match | None:
+    """`_PHONE_HINT_RE.search(text)`, begun where the text's digits first take a hint's shape.
+
+    The pattern's scan tests every character as a possible digit; a byte copy with every
+    digit (and every character but ASCII) made `0` is searched for the four shapes by
+    `bytes.find`, which is far faster. The shapes may match where the pattern does not
+    (at a `?`, or a character that is no digit), never the other way round, so the
+    pattern, searching from the first shape, finds what it would have found from the start.
+    """
+    shapes = text.encode("ascii", "replace").translate(_DIGITS_AS_ZERO)
+    if b"0000" not in shapes:
+        return None
+    start = -1
+    for shape in _HINT_SHAPES:
+        at = shapes.find(shape, 0, len(shapes) if start < 0 else start + len(shape) - 1)
+        if at >= 0:
+            start = at
+    if start < 0:
+        return None
+    return _PHONE_HINT_RE.search(text, start)
 
 
 def _phone_alone(text: str, match: re.Match) -> bool:
