@@ -85,8 +85,9 @@ def _address_parts(line: str, serial_cut: bool = False) -> tuple[str | None, str
 def parse_recipients(routing_text: str) -> dict:
     """The TO, INFO and XMT lists of a routing header; XMT lists posts *excluded* from a collective."""
     recipients: dict[str, list] = {"to": [], "info": [], "except": []}
-    current: list | None = None
-    started = False
+    lists = {"TO": "to", "INFO": "info", "XMT": "except"}
+    seen: dict[str, set] = {"to": set(), "info": set(), "except": set()}
+    current: str | None = None
     for raw in routing_text.split("\n"):
         line = raw.strip()
         if not line:
@@ -94,28 +95,27 @@ def parse_recipients(routing_text: str) -> dict:
         block = _BLOCK_RE.match(line) if line.startswith(_BLOCK_WORDS) else None
         if block is not None:
             word, rest = block.groups()
-            if word == "TO":
-                current = recipients["to"]
-            elif word == "INFO":
-                current = recipients["info"]
-            elif word == "XMT":
-                current = recipients["except"]
-            else:
+            if word not in lists:
                 current = None if word == "BT" else current
                 continue
-            started = True
+            current = lists[word]
             line = rest.strip()
             if not line:
                 continue
-        if not started or current is None:
+        if current is None:
             continue
-        if line.startswith(("FM ", "DE ", "ZNY", "ZNR", "VZCZC")):
+        if line.startswith(_NOT_ADDRESS_STARTS):
             current = None
             continue
-        address = parse_address(line)
-        if address is not None and address not in current:
-            current.append(address)
+        parts = _address_parts(*_cut_serial(line))
+        if parts is not None and parts not in seen[current]:
+            seen[current].add(parts)
+            routing, post, precedence = parts
+            recipients[current].append({"routing": routing, "post": post, "precedence": precedence})
     return recipients
+
+
+_NOT_ADDRESS_STARTS = ("FM ", "DE ", "ZNY", "ZNR", "VZCZC")
 
 
 # ---------------------------------------------------------------- classification line
@@ -412,12 +412,16 @@ def parse_tags(value: str) -> list[str]:
     tags: list[str] = []
     for token in value[:2000].replace(",", " ").replace(";", " ").split():
         token = token.strip(".:()[]")
-        if not _TAG_TOKEN_RE.fullmatch(token):
-            continue
-        token = token.upper()
-        if token not in tags:
-            tags.append(token)
+        if _is_tag(token):
+            token = token.upper()
+            if token not in tags:
+                tags.append(token)
     return tags
+
+
+def _is_tag(token: str) -> bool:
+    """`_TAG_TOKEN_RE.fullmatch(token)`: in ASCII, the letters and digits are those of the pattern."""
+    return 1 < len(token) < 26 and token.isascii() and token.isalnum() and token[0].isalpha()
 
 
 _REASON_RE = re.compile(r"\b1\.[ \t]?([4-6])([^.;]{0,40})")
@@ -433,13 +437,42 @@ def parse_classified_by(value: str) -> tuple[str | None, list[str]]:
     """(classifying official, reasons) from `IO A/S Esther Brimmer for reason 1.4(b).`"""
     text = squeeze(value[:2000])
     reasons: list[str] = []
-    for match in _REASON_RE.finditer(text):
-        section = match.group(1)
-        for letter in _REASON_LETTER_RE.findall(match.group(2)):
-            reason = f"1.{section}({letter.lower()})"
-            if reason not in reasons:
-                reasons.append(reason)
-    end = _CLASSIFIER_END_RE.search(text)
-    official = text[: end.start()] if end is not None else text
+    if "1" in text:
+        for match in _REASON_FIRST_RE.finditer(text):
+            section = match.group(1)
+            for letter in _REASON_LETTER_RE.findall(match.group(2)):
+                reason = f"1.{section}({letter.lower()})"
+                if reason not in reasons:
+                    reasons.append(reason)
+    end = _classifier_end(text)
+    official = text[:end] if end >= 0 else text
     official = official.strip(" ,;:.")
     return (official or None), reasons
+
+
+#: `_REASON_RE` with its `\b` written after the `1`: the scan then looks for the digit alone.
+_REASON_FIRST_RE = re.compile(r"1(?<!\w.)\.[ \t]?([4-6])([^.;]{0,40})")
+#: Each `_CLASSIFIER_END_RE` match holds one of these (ignoring case) or a `1`.
+_CLASSIFIER_END_WORDS = ("for", "per", "under", "reason")
+#: The most characters of a match before its word or `1`, past its run of blanks: `E.O. 1`.
+_CLASSIFIER_END_LEAD = 5
+
+
+def _classifier_end(text: str) -> int:
+    """Where `_CLASSIFIER_END_RE.search(text)` starts, or -1; searched from just before the
+    first of its words, as the pattern ignoring case opens with a choice that is tried at
+    every character. A text outside ASCII is searched whole: letters such as `ſ` match too."""
+    start = 0
+    if text.isascii():
+        lower = text.lower()
+        first = text.find("1")
+        for word in _CLASSIFIER_END_WORDS:
+            at = lower.find(word)
+            if at >= 0 and (at < first or first < 0):
+                first = at
+        if first < 0:
+            return -1
+        lead = max(0, first - _CLASSIFIER_END_LEAD)
+        start = max(0, len(text[:lead].rstrip(" \t")) - 1)
+    end = _CLASSIFIER_END_RE.search(text, start)
+    return -1 if end is None else end.start()

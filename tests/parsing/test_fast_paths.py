@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cables.parsing import body, markings
+from cables.parsing import body, header, markings
 from cables.parsing.csvrows import LineNumbers, line_ends
 from cables.parsing.dtg import parse_date_line
 
@@ -86,3 +86,39 @@ CHUNK_PIECES = st.sampled_from(
 @given(st.lists(CHUNK_PIECES, max_size=25).map("".join))
 def test_trailing_headings_dropped_as_the_pattern_scan_dropped_them(chunk):
     assert body.drop_trailing_heading(chunk) == _drop_trailing_heading_by_pattern(chunk)
+
+
+CLASSIFIED_BY_PIECES = st.sampled_from(
+    [" ", "  ", "\t", ",", ";", ":", ".", "1", "1.4", "1.5 (b)", "12958", "13526", "E.O. ", "EO", "e.o.", "E. O.",
+     "for", "FOR", "per", "under", "reason", "Reasons", "\u017f", "\u212a", "A", "b", "d", "Ambassador", "é", "x"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CLASSIFIED_BY_PIECES, max_size=12).map("".join))
+def test_classifier_end_as_the_pattern_finds_it(text):
+    match = header._CLASSIFIER_END_RE.search(text)
+    assert header._classifier_end(text) == (-1 if match is None else match.start())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(CLASSIFIED_BY_PIECES, max_size=12).map("".join))
+def test_reasons_as_the_pattern_finds_them(text):
+    expected = [(m.span(), m.groups()) for m in header._REASON_RE.finditer(text)]
+    assert [(m.span(), m.groups()) for m in header._REASON_FIRST_RE.finditer(text)] == expected
+
+
+TAG_PIECES = st.sampled_from(["A", "z", "0", "9", "_", "-", ".", "é", "\u0661", "\u212a", "PREL", "K" * 24])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(TAG_PIECES, max_size=8).map("".join))
+def test_tags_as_the_pattern_reads_them(token):
+    assert header._is_tag(token) == (header._TAG_TOKEN_RE.fullmatch(token) is not None)
+
+
+def test_recipients_keep_each_address_once_per_list():
+    routing = "TO RUEHC/SECSTATE WASHDC 1\nRUEHC/SECSTATE WASHDC 2\nINFO RUEHC/SECSTATE WASHDC 3\nAMEMBASSY PARIS\n"
+    recipients = header.parse_recipients(routing)
+    assert [a["post"] for a in recipients["to"]] == ["SECSTATE WASHDC"]
+    assert [a["post"] for a in recipients["info"]] == ["SECSTATE WASHDC", "AMEMBASSY PARIS"]
