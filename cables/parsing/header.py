@@ -26,6 +26,7 @@ def search_line(pattern: re.Pattern, text: str) -> re.Match | None:
     return pattern.search("\n" + text)
 _ROUTING_RE = re.compile(r"[A-Z0-9]{4,8}/")
 _POST_LETTERS_RE = re.compile(r"[A-Z]{2}")
+#: Starting with the letters of "TIXBZ", which are checked first.
 _BLOCK_WORDS = ("TO", "INFO", "XMT", "BT", "ZEN", "ZFR", "ZEM")
 _BLOCK_RE = re.compile(r"^[ \t]*(TO|INFO|XMT|BT|ZEN|ZFR|ZEM)\b[ \t]*(.*)$")
 _TRAILING_SERIAL_RE = re.compile(r"[ \t]+\d{1,6}$")
@@ -92,7 +93,7 @@ def parse_recipients(routing_text: str) -> dict:
         line = raw.strip()
         if not line:
             continue
-        block = _BLOCK_RE.match(line) if line.startswith(_BLOCK_WORDS) else None
+        block = _BLOCK_RE.match(line) if line[0] in "TIXBZ" and line.startswith(_BLOCK_WORDS) else None
         if block is not None:
             word, rest = block.groups()
             if word not in lists:
@@ -104,7 +105,7 @@ def parse_recipients(routing_text: str) -> dict:
                 continue
         if current is None:
             continue
-        if line.startswith(_NOT_ADDRESS_STARTS):
+        if line[0] in "FDZV" and line.startswith(_NOT_ADDRESS_STARTS):
             current = None
             continue
         parts = _address_parts(*_cut_serial(line))
@@ -115,6 +116,7 @@ def parse_recipients(routing_text: str) -> dict:
     return recipients
 
 
+#: Their first letters are checked first: a lookup in a short string is cheaper than `startswith`.
 _NOT_ADDRESS_STARTS = ("FM ", "DE ", "ZNY", "ZNR", "VZCZC")
 
 
@@ -371,32 +373,34 @@ def read_fields(zone: str) -> HeaderFields:
     fields = HeaderFields()
     zone = zone[:FIELDS_LIMIT]
     markers = _field_markers(zone)
-    covered: list[tuple[int, int]] = []
-    for index, marker in enumerate(markers):
+    values: dict[str, str] = {}
+    pieces = []
+    position = 0
+    value_ends = [marker.start() for marker in markers]
+    value_ends.append(len(zone))
+    for marker, value_end in zip(markers, value_ends[1:], strict=True):
         kind = marker.lastgroup
-        value_end = markers[index + 1].start() if index + 1 < len(markers) else len(zone)
-        raw = zone[marker.end():value_end]
+        start, value_start = marker.span()
+        raw = zone[value_start:value_end]
         if kind == "eo":
-            value = raw.split("\n", 1)[0]
+            value = raw.partition("\n")[0]
         elif kind == "ref":
             value = _cut_ref(raw)
         else:
             value = _cut_at_blank(raw)
-        end = marker.end() + len(value)
-        covered.append((marker.start(), end))
-        fields.end = max(fields.end, end)
-        if getattr(fields, "classified_by" if kind == "clsby" else kind) is not None:
-            continue
-        if kind == "clsby":
-            fields.classified_by = value
-        else:
-            setattr(fields, kind, value)
-    pieces = []
-    position = 0
-    for start, end in covered:
+        end = value_start + len(value)
+        if kind not in values:
+            values[kind] = value
         pieces.append(zone[position:start])
-        position = max(position, end)
+        if end > position:
+            position = end
     pieces.append(zone[position:])
+    fields.end = position
+    fields.eo = values.get("eo")
+    fields.tags = values.get("tags")
+    fields.subject = values.get("subject")
+    fields.ref = values.get("ref")
+    fields.classified_by = values.get("clsby")
     fields.captions_text = " ".join(pieces)
     for caption in _CAPTION_RE.findall(fields.captions_text):
         if caption in HANDLING_CAPTIONS and caption not in fields.handling:
