@@ -26,6 +26,7 @@ def search_line(pattern: re.Pattern, text: str) -> re.Match | None:
     return pattern.search("\n" + text)
 _ROUTING_RE = re.compile(r"[A-Z0-9]{4,8}/")
 _POST_LETTERS_RE = re.compile(r"[A-Z]{2}")
+#: Starting with the letters of "TIXBZ", which are checked first.
 _BLOCK_WORDS = ("TO", "INFO", "XMT", "BT", "ZEN", "ZFR", "ZEM")
 _BLOCK_RE = re.compile(r"^[ \t]*(TO|INFO|XMT|BT|ZEN|ZFR|ZEM)\b[ \t]*(.*)$")
 _TRAILING_SERIAL_RE = re.compile(r"[ \t]+\d{1,6}$")
@@ -85,37 +86,38 @@ def _address_parts(line: str, serial_cut: bool = False) -> tuple[str | None, str
 def parse_recipients(routing_text: str) -> dict:
     """The TO, INFO and XMT lists of a routing header; XMT lists posts *excluded* from a collective."""
     recipients: dict[str, list] = {"to": [], "info": [], "except": []}
-    current: list | None = None
-    started = False
+    lists = {"TO": "to", "INFO": "info", "XMT": "except"}
+    seen: dict[str, set] = {"to": set(), "info": set(), "except": set()}
+    current: str | None = None
     for raw in routing_text.split("\n"):
         line = raw.strip()
         if not line:
             continue
-        block = _BLOCK_RE.match(line) if line.startswith(_BLOCK_WORDS) else None
+        block = _BLOCK_RE.match(line) if line[0] in "TIXBZ" and line.startswith(_BLOCK_WORDS) else None
         if block is not None:
             word, rest = block.groups()
-            if word == "TO":
-                current = recipients["to"]
-            elif word == "INFO":
-                current = recipients["info"]
-            elif word == "XMT":
-                current = recipients["except"]
-            else:
+            if word not in lists:
                 current = None if word == "BT" else current
                 continue
-            started = True
+            current = lists[word]
             line = rest.strip()
             if not line:
                 continue
-        if not started or current is None:
+        if current is None:
             continue
-        if line.startswith(("FM ", "DE ", "ZNY", "ZNR", "VZCZC")):
+        if line[0] in "FDZV" and line.startswith(_NOT_ADDRESS_STARTS):
             current = None
             continue
-        address = parse_address(line)
-        if address is not None and address not in current:
-            current.append(address)
+        parts = _address_parts(*_cut_serial(line))
+        if parts is not None and parts not in seen[current]:
+            seen[current].add(parts)
+            routing, post, precedence = parts
+            recipients[current].append({"routing": routing, "post": post, "precedence": precedence})
     return recipients
+
+
+#: Their first letters are checked first: a lookup in a short string is cheaper than `startswith`.
+_NOT_ADDRESS_STARTS = ("FM ", "DE ", "ZNY", "ZNR", "VZCZC")
 
 
 # ---------------------------------------------------------------- classification line
@@ -371,32 +373,34 @@ def read_fields(zone: str) -> HeaderFields:
     fields = HeaderFields()
     zone = zone[:FIELDS_LIMIT]
     markers = _field_markers(zone)
-    covered: list[tuple[int, int]] = []
-    for index, marker in enumerate(markers):
+    values: dict[str, str] = {}
+    pieces = []
+    position = 0
+    value_ends = [marker.start() for marker in markers]
+    value_ends.append(len(zone))
+    for marker, value_end in zip(markers, value_ends[1:], strict=True):
         kind = marker.lastgroup
-        value_end = markers[index + 1].start() if index + 1 < len(markers) else len(zone)
-        raw = zone[marker.end():value_end]
+        start, value_start = marker.span()
+        raw = zone[value_start:value_end]
         if kind == "eo":
-            value = raw.split("\n", 1)[0]
+            value = raw.partition("\n")[0]
         elif kind == "ref":
             value = _cut_ref(raw)
         else:
             value = _cut_at_blank(raw)
-        end = marker.end() + len(value)
-        covered.append((marker.start(), end))
-        fields.end = max(fields.end, end)
-        if getattr(fields, "classified_by" if kind == "clsby" else kind) is not None:
-            continue
-        if kind == "clsby":
-            fields.classified_by = value
-        else:
-            setattr(fields, kind, value)
-    pieces = []
-    position = 0
-    for start, end in covered:
+        end = value_start + len(value)
+        if kind not in values:
+            values[kind] = value
         pieces.append(zone[position:start])
-        position = max(position, end)
+        if end > position:
+            position = end
     pieces.append(zone[position:])
+    fields.end = position
+    fields.eo = values.get("eo")
+    fields.tags = values.get("tags")
+    fields.subject = values.get("subject")
+    fields.ref = values.get("ref")
+    fields.classified_by = values.get("clsby")
     fields.captions_text = " ".join(pieces)
     for caption in _CAPTION_RE.findall(fields.captions_text):
         if caption in HANDLING_CAPTIONS and caption not in fields.handling:
@@ -412,12 +416,16 @@ def parse_tags(value: str) -> list[str]:
     tags: list[str] = []
     for token in value[:2000].replace(",", " ").replace(";", " ").split():
         token = token.strip(".:()[]")
-        if not _TAG_TOKEN_RE.fullmatch(token):
-            continue
-        token = token.upper()
-        if token not in tags:
-            tags.append(token)
+        if _is_tag(token):
+            token = token.upper()
+            if token not in tags:
+                tags.append(token)
     return tags
+
+
+def _is_tag(token: str) -> bool:
+    """`_TAG_TOKEN_RE.fullmatch(token)`: in ASCII, the letters and digits are those of the pattern."""
+    return 1 < len(token) < 26 and token.isascii() and token.isalnum() and token[0].isalpha()
 
 
 _REASON_RE = re.compile(r"\b1\.[ \t]?([4-6])([^.;]{0,40})")
@@ -433,13 +441,42 @@ def parse_classified_by(value: str) -> tuple[str | None, list[str]]:
     """(classifying official, reasons) from `IO A/S Esther Brimmer for reason 1.4(b).`"""
     text = squeeze(value[:2000])
     reasons: list[str] = []
-    for match in _REASON_RE.finditer(text):
-        section = match.group(1)
-        for letter in _REASON_LETTER_RE.findall(match.group(2)):
-            reason = f"1.{section}({letter.lower()})"
-            if reason not in reasons:
-                reasons.append(reason)
-    end = _CLASSIFIER_END_RE.search(text)
-    official = text[: end.start()] if end is not None else text
+    if "1" in text:
+        for match in _REASON_FIRST_RE.finditer(text):
+            section = match.group(1)
+            for letter in _REASON_LETTER_RE.findall(match.group(2)):
+                reason = f"1.{section}({letter.lower()})"
+                if reason not in reasons:
+                    reasons.append(reason)
+    end = _classifier_end(text)
+    official = text[:end] if end >= 0 else text
     official = official.strip(" ,;:.")
     return (official or None), reasons
+
+
+#: `_REASON_RE` with its `\b` written after the `1`: the scan then looks for the digit alone.
+_REASON_FIRST_RE = re.compile(r"1(?<!\w.)\.[ \t]?([4-6])([^.;]{0,40})")
+#: Each `_CLASSIFIER_END_RE` match holds one of these (ignoring case) or a `1`.
+_CLASSIFIER_END_WORDS = ("for", "per", "under", "reason")
+#: The most characters of a match before its word or `1`, past its run of blanks: `E.O. 1`.
+_CLASSIFIER_END_LEAD = 5
+
+
+def _classifier_end(text: str) -> int:
+    """Where `_CLASSIFIER_END_RE.search(text)` starts, or -1; searched from just before the
+    first of its words, as the pattern ignoring case opens with a choice that is tried at
+    every character. A text outside ASCII is searched whole: letters such as `ſ` match too."""
+    start = 0
+    if text.isascii():
+        lower = text.lower()
+        first = text.find("1")
+        for word in _CLASSIFIER_END_WORDS:
+            at = lower.find(word)
+            if at >= 0 and (at < first or first < 0):
+                first = at
+        if first < 0:
+            return -1
+        lead = max(0, first - _CLASSIFIER_END_LEAD)
+        start = max(0, len(text[:lead].rstrip(" \t")) - 1)
+    end = _CLASSIFIER_END_RE.search(text, start)
+    return -1 if end is None else end.start()

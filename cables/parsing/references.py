@@ -8,8 +8,11 @@ from functools import lru_cache
 from .tables import MONTH_NAMES, MONTHS, STATION_ALIASES
 
 #: One cited cable: optional two-digit year, a station of up to four words, a serial.
+#: The station is taken whole, never given back a letter or a word at a time: a serial
+#: can only follow its last word, so giving back would not find a match, only take long.
 _CITED_RE = re.compile(
-    r"(?<![A-Z0-9])(?:(\d{4}|\d{2})[ \t]?)?([A-Z][A-Z'.]*(?:[ \t]+[A-Z][A-Z'.]*){0,3})[ \t]*0*(\d{1,6})(?![0-9A-Z/-])"
+    r"(?<![A-Z0-9])(?:(\d{4}|\d{2})[ \t]?)?((?>[A-Z][A-Z'.]*(?:[ \t]+[A-Z][A-Z'.]*){0,3}))[ \t]*0*(\d{1,6})"
+    r"(?![0-9A-Z/-])"
 )
 #: Item labels of a REF list: `A.`, `B)`, `(C)`.
 _LABEL_RE = re.compile(r"(?<![A-Z0-9])(?:\([A-Z]\)|[A-Z][.)])(?=[ \t]|$)")

@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cables.parsing import body, markings
+from cables.parsing import body, header, markings, references
 from cables.parsing.csvrows import LineNumbers, line_ends
 from cables.parsing.dtg import parse_date_line
 
@@ -86,3 +86,70 @@ CHUNK_PIECES = st.sampled_from(
 @given(st.lists(CHUNK_PIECES, max_size=25).map("".join))
 def test_trailing_headings_dropped_as_the_pattern_scan_dropped_them(chunk):
     assert body.drop_trailing_heading(chunk) == _drop_trailing_heading_by_pattern(chunk)
+
+
+CLASSIFIED_BY_PIECES = st.sampled_from(
+    [" ", "  ", "\t", ",", ";", ":", ".", "1", "1.4", "1.5 (b)", "12958", "13526", "E.O. ", "EO", "e.o.", "E. O.",
+     "for", "FOR", "per", "under", "reason", "Reasons", "\u017f", "\u212a", "A", "b", "d", "Ambassador", "é", "x"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CLASSIFIED_BY_PIECES, max_size=12).map("".join))
+def test_classifier_end_as_the_pattern_finds_it(text):
+    match = header._CLASSIFIER_END_RE.search(text)
+    assert header._classifier_end(text) == (-1 if match is None else match.start())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(CLASSIFIED_BY_PIECES, max_size=12).map("".join))
+def test_reasons_as_the_pattern_finds_them(text):
+    expected = [(m.span(), m.groups()) for m in header._REASON_RE.finditer(text)]
+    assert [(m.span(), m.groups()) for m in header._REASON_FIRST_RE.finditer(text)] == expected
+
+
+TAG_PIECES = st.sampled_from(["A", "z", "0", "9", "_", "-", ".", "é", "\u0661", "\u212a", "PREL", "K" * 24])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(TAG_PIECES, max_size=8).map("".join))
+def test_tags_as_the_pattern_reads_them(token):
+    assert header._is_tag(token) == (header._TAG_TOKEN_RE.fullmatch(token) is not None)
+
+
+def test_recipients_keep_each_address_once_per_list():
+    routing = "TO RUEHC/SECSTATE WASHDC 1\nRUEHC/SECSTATE WASHDC 2\nINFO RUEHC/SECSTATE WASHDC 3\nAMEMBASSY PARIS\n"
+    recipients = header.parse_recipients(routing)
+    assert [a["post"] for a in recipients["to"]] == ["SECSTATE WASHDC"]
+    assert [a["post"] for a in recipients["info"]] == ["SECSTATE WASHDC", "AMEMBASSY PARIS"]
+
+
+def test_routing_words_start_with_the_letters_checked_first():
+    assert {word[0] for word in header._BLOCK_WORDS} <= set("TIXBZ")
+    assert {word[0] for word in header._NOT_ADDRESS_STARTS} <= set("FDZV")
+
+
+#: `references._CITED_RE` as first written, giving back its station a letter at a time.
+_CITED_GIVING_BACK_RE = re.compile(
+    r"(?<![A-Z0-9])(?:(\d{4}|\d{2})[ \t]?)?([A-Z][A-Z'.]*(?:[ \t]+[A-Z][A-Z'.]*){0,3})[ \t]*0*(\d{1,6})(?![0-9A-Z/-])"
+)
+REF_PIECES = st.sampled_from(
+    [" ", "  ", "\t", "\n", ".", "'", "/", "-", "A", "B.", "(C)", "STATE", "NEW DELHI", "U.S.", "O'HARE", "0", "00",
+     "1", "12", "2004", "123456", "1234567", "É", "x"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(REF_PIECES, max_size=14).map("".join))
+def test_cited_cables_as_the_giving_back_pattern_finds_them(text):
+    expected = [(m.span(), m.groups()) for m in _CITED_GIVING_BACK_RE.finditer(text)]
+    assert [(m.span(), m.groups()) for m in references._CITED_RE.finditer(text)] == expected
+
+
+def test_read_fields_keeps_the_first_of_each_field_and_the_captions_between():
+    zone = "\nSIPDIS\nTAGS: PREL\nSUBJECT: ONE\n\nTAGS: ECON\nREF: A. STATE 1\n\nNOFORN\nCLASSIFIED BY: X, 1.4(b)\n\n"
+    fields = header.read_fields(zone)
+    assert (fields.tags, fields.subject, fields.ref) == (" PREL\n", " ONE", " A. STATE 1")
+    assert fields.classified_by == " X, 1.4(b)"
+    assert fields.handling == ["SIPDIS", "NOFORN"]
+    assert fields.end == zone.index("1.4(b)") + len("1.4(b)")
