@@ -28,7 +28,10 @@ def looks_like_csv(text: str) -> bool:
 def uses_backslash_escapes(sample: str) -> bool:
     """The dump writes `\\"` and `\\'` inside a field; RFC 4180 doubles the quote and leaves the rest."""
     backslashed = sample.count('\\"') + sample.count("\\'")
-    doubled = sample.count('""') - sample.count(',"",') - sample.count(',""\n') - sample.count(',""\r')
+    doubled = sample.count('""')
+    if backslashed > doubled:  # the empty fields taken off below only lower `doubled`
+        return True
+    doubled -= sample.count(',"",') + sample.count(',""\n') + sample.count(',""\r')
     return backslashed > max(doubled, 0)
 
 
@@ -55,16 +58,15 @@ def row_to_cable(row: list[str], line: int | None, source: str | None) -> tuple[
     """(text, hints) of one row, or a CableParseError naming what is wrong with it."""
     if len(row) < len(COLUMNS):
         raise CableParseError(f"a cables.csv row has {len(row)} columns, expected 8", line=line, source=source)
-    values = dict(zip(COLUMNS, row, strict=False))
+    _, date, reference_id, origin, classification, _, header, content = row[:8]
     hints = {
-        "reference_id": values["reference_id"].strip() or None,
-        "classification": values["classification"].strip() or None,
-        "origin": values["origin"].strip() or None,
+        "reference_id": reference_id.strip() or None,
+        "classification": classification.strip() or None,
+        "origin": origin.strip() or None,
         "origin_fallback": True,
-        "year": row_year(values["date"]),
+        "year": row_year(date),
     }
-    text = values["header"] + "\n\n" + values["content"]
-    return text, hints
+    return header + "\n\n" + content, hints
 
 
 def iter_rows(text_or_lines: str | Iterable[str], source: str | None, sample: str | None = None):
@@ -116,13 +118,12 @@ def placed_rows_of_text(text: str, source: str | None, backslash: bool):
     with their offset (and line None), for `LineNumbers` to number only when asked; the rows
     after them, read by the `csv` module, with their line number (and offset None)."""
     position = 0
-    if "\x00" not in text:
-        for start, end, row in quick_rows(text, True, backslash):
-            if row is None:
-                break
-            if len(row) > 1 or row[0].strip():
-                yield None, start, row
-            position = end
+    for start, end, row in quick_rows(text, True, backslash):
+        if row is None:
+            break
+        if len(row) > 1 or row[0].strip():
+            yield None, start, row
+        position = end
     if position < len(text):
         line = line_ends(text, 0, position, "\r" in text)
         for number, row in _csv_rows(io.StringIO(text[position:], newline=""), source, backslash, line):
@@ -163,8 +164,6 @@ def _rows_of_stream(stream, source: str | None, backslash: bool):
             return
         final = not chunk
         buffer += chunk
-        if "\x00" in chunk:
-            break
         position = 0
         unreadable = False
         returns = "\r" in buffer
@@ -206,11 +205,43 @@ _UNQUOTED_RE = re.compile(r'[^,\r\n"\\]*')
 _UNQUOTED_RFC_RE = re.compile(r'[^,\r\n"]*')
 
 
-def unescape(value: str) -> str:
-    """A dump field's `\\X` read as `X`; the caller has made sure the text holds no NUL."""
-    if "\\\\" in value:
-        return value.replace("\\\\", "\x00").replace("\\", "").replace("\x00", "\\")
-    return value.replace("\\", "")
+def _quoted_escaped(text: str, position: int, slash: int) -> tuple[str | None, int, int]:
+    """(value, closing quote, next backslash) of the dump's quoted field whose value starts
+    at `position`; `slash` is the first backslash at or after `position` (-1: none), so
+    that a field without one costs no search for it. (None, -1, slash) when `text` holds no
+    closing quote."""
+    find = text.find
+    close = find('"', position)
+    if close < 0:
+        return None, -1, slash
+    if not 0 <= slash < close:
+        return text[position:close], close, slash
+    pieces = []
+    start = position
+    while 0 <= slash < close:
+        pieces.append(text[start:slash])
+        start = slash + 1
+        if start == close:
+            close = find('"', start + 1)
+        slash = find("\\", slash + 2)
+    if close < 0:
+        return None, -1, slash
+    pieces.append(text[start:close])
+    return "".join(pieces), close, slash
+
+
+def _quoted_doubled(text: str, position: int) -> tuple[str | None, int]:
+    """(value, closing quote) of an RFC 4180 quoted field, whose quotes are written twice."""
+    find = text.find
+    close = find('"', position)
+    while 0 < close < len(text) - 1 and text[close + 1] == '"':
+        close = find('"', close + 2)
+    if close < 0:
+        return None, -1
+    value = text[position:close]
+    if '""' in value:
+        value = value.replace('""', '"')
+    return value, close
 
 
 def quick_rows(text: str, final: bool, backslash: bool):
@@ -224,34 +255,20 @@ def quick_rows(text: str, final: bool, backslash: bool):
     """
     length = len(text)
     unquoted = _UNQUOTED_RE if backslash else _UNQUOTED_RFC_RE
-    find = text.find
+    slash = text.find("\\") if backslash else -1
     position = 0
     while position < length:
         start = position
         row: list[str] = []
         while True:
             if position < length and text[position] == '"':
-                close = find('"', position + 1)
                 if backslash:
-                    while close > 0 and text[close - 1] == "\\":
-                        before = close - 1
-                        while text[before - 1] == "\\":
-                            before -= 1
-                        if (close - before) % 2 == 0:
-                            break
-                        close = find('"', close + 1)
+                    value, close, slash = _quoted_escaped(text, position + 1, slash)
                 else:
-                    while 0 < close < length - 1 and text[close + 1] == '"':
-                        close = find('"', close + 2)
+                    value, close = _quoted_doubled(text, position + 1)
                 if close < 0:
                     yield start, (start if not final else -1), None
                     return
-                value = text[position + 1 : close]
-                if backslash:
-                    if "\\" in value:
-                        value = unescape(value)
-                elif '""' in value:
-                    value = value.replace('""', '"')
                 position = close + 1
             else:
                 field_start = position
