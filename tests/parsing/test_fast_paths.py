@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from cables.parsing import body, markings
 from cables.parsing.csvrows import LineNumbers, line_ends
 from cables.parsing.dtg import parse_date_line
+from cables.parsing.records import RECORD_KEYS, new_record
 
 HEADING_PIECES = st.sampled_from(
     [" ", "\t", "-", "---", "A", "Z", "a", "0", ".", ",", "!", "?", ";", ":", "(", ")", "/", "&", "'", '"',
@@ -86,3 +87,20 @@ CHUNK_PIECES = st.sampled_from(
 @given(st.lists(CHUNK_PIECES, max_size=25).map("".join))
 def test_trailing_headings_dropped_as_the_pattern_scan_dropped_them(chunk):
     assert body.drop_trailing_heading(chunk) == _drop_trailing_heading_by_pattern(chunk)
+
+
+def test_a_new_record_is_the_empty_record_with_lists_of_its_own():
+    first, second = new_record(), new_record()
+    assert first == {
+        "reference_id": None, "transmission_id": None, "precedence": None, "created": None, "origin": None,
+        "recipients": {"to": [], "info": [], "except": []}, "classification": None, "handling": [],
+        "sections": None, "declassify_on": None, "tags": None, "subject": None, "references": None,
+        "classified_by": None, "classification_reasons": [], "paragraphs": [], "signer": None,
+        "points_of_contact": [], "warnings": [],
+    }
+    assert tuple(first) == RECORD_KEYS
+    first["warnings"].append("x")
+    first["recipients"]["to"].append("y")
+    for key in ("handling", "classification_reasons", "paragraphs", "points_of_contact"):
+        first[key].append("z")
+    assert second == new_record()
