@@ -163,7 +163,7 @@ def _iter_csv_text(text: str, source: str | None) -> Iterator[dict | CableParseE
     """`_iter_csv` for a text, numbering a row's line only for an error: counting the lines
     of every row is a pass over the whole text."""
     numbers = LineNumbers(text)
-    for line, offset, row in placed_rows_of_text(text, source, uses_backslash_escapes(text[:1_000_000])):
+    for line, offset, row in placed_rows_of_text(text, source, uses_backslash_escapes(text, 1_000_000)):
         if isinstance(row, CableParseError):
             yield row
             return
