@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cables.parsing import body, markings
+from cables.parsing import body, markings, parse_cable
 from cables.parsing.csvrows import LineNumbers, line_ends
 from cables.parsing.dtg import parse_date_line
 from cables.parsing.records import RECORD_KEYS, new_record
@@ -104,3 +104,15 @@ def test_a_new_record_is_the_empty_record_with_lists_of_its_own():
     for key in ("handling", "classification_reasons", "paragraphs", "points_of_contact"):
         first[key].append("z")
     assert second == new_record()
+
+
+def test_the_hints_given_are_left_alone_when_metadata_lines_add_to_them():
+    text = (
+        "08STATE1234\nA subject of its own\nMon Jan 07 12:00:00 +0000 2008\nCONFIDENTIAL\nSecretary of State\n"
+        "C O N F I D E N T I A L STATE 001234\n\nSUBJECT: A SUBJECT\n\n1. (C) TEXT.\n"
+    )
+    hints = {"origin": "Secretary of State", "origin_fallback": True}
+    record = parse_cable(text, "t", hints=hints)
+    assert hints == {"origin": "Secretary of State", "origin_fallback": True}
+    assert record["reference_id"] == "08STATE1234"
+    assert parse_cable(text, "t", hints=hints) == record
