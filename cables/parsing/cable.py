@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from .body import (
     LEADING_MARKING_RE,
@@ -78,12 +79,11 @@ def parse_cable(text: str | bytes, source: str | None = None, *, hints: dict | N
         text = text.decode("utf-8", errors="replace")
     if not isinstance(text, str):
         raise CableParseError(f"expected the text of a cable, got {type(text).__name__}", source=source)
-    hints = dict(hints or {})
     text = clean_text(text)
     record = new_record()
     warnings: list[str] = record["warnings"]
 
-    text = _strip_metadata(text, hints)
+    text, hints = _strip_metadata(text, hints or {})
     if "Cable dated:" in text:
         text = _CABLE_DATED_RE.sub(r"\g<0>\n", text)
     partial = _PARTIAL_RE.match(text)
@@ -194,7 +194,7 @@ def parse_cable(text: str | bytes, source: str | None = None, *, hints: dict | N
         body = body_extra + after[fields.end:]
         candidates = []
     _read_body(record, body, candidates, warnings=warnings)
-    if body_start is None and _REF_MENTION_RE.search(body) and fields.ref is None and fields.subject is None:
+    if body_start is None and fields.ref is None and fields.subject is None and _REF_MENTION_RE.search(body):
         record["references"] = None
     return record
 
@@ -217,16 +217,19 @@ def _fuller_copy(text: str, cls: ClassificationLine, warnings: list[str]) -> tup
     return joined, find_classification_line(joined, HEADER_LIMIT) or cls
 
 
-def _strip_metadata(text: str, hints: dict) -> str:
+def _strip_metadata(text: str, hints: dict) -> tuple[str, dict]:
+    """The text without the alx/cablegate metadata lines, and the hints with what they say
+    added where the caller's say nothing (in a copy: the caller's are left alone)."""
     match = _METADATA_RE.match(text)
     if match is None:
-        return text
+        return text, hints
+    hints = dict(hints)
     reference_id, subject, _month, _day, year, classification, _origin = match.groups()
     hints.setdefault("reference_id", reference_id)
     hints.setdefault("subject", squeeze(subject) or None)
     hints.setdefault("classification", classification.strip())
     hints.setdefault("year", int(year))
-    return text[match.end():]
+    return text[match.end():], hints
 
 
 def _split_run_on(fields: HeaderFields) -> str:
@@ -323,8 +326,11 @@ def _fill_from_hints(record: dict, hints: dict, year: int | None, warnings: list
         warnings.append("no FM line: origin unknown")
 
 
+@lru_cache(maxsize=1024)
 def archive_origin(value: str | None) -> str | None:
-    """The archive's `Embassy Buenos Aires` as the FM line writes it, `AMEMBASSY BUENOS AIRES`."""
+    """The archive's `Embassy Buenos Aires` as the FM line writes it, `AMEMBASSY BUENOS AIRES`.
+
+    Remembered: an archive names a few hundred posts, and most of its cables have no FM line."""
     if not value:
         return None
     value = value.strip()

@@ -25,10 +25,16 @@ def looks_like_csv(text: str) -> bool:
     return ROW_START_RE.match(text) is not None
 
 
-def uses_backslash_escapes(sample: str) -> bool:
-    """The dump writes `\\"` and `\\'` inside a field; RFC 4180 doubles the quote and leaves the rest."""
-    backslashed = sample.count('\\"') + sample.count("\\'")
-    doubled = sample.count('""') - sample.count(',"",') - sample.count(',""\n') - sample.count(',""\r')
+def uses_backslash_escapes(sample: str, end: int | None = None) -> bool:
+    """The dump writes `\\"` and `\\'` inside a field; RFC 4180 doubles the quote and leaves the rest.
+
+    Only `sample[:end]` is looked at, without copying it out of a long text."""
+    end = len(sample) if end is None else end
+    backslashed = sample.count('\\"', 0, end) + sample.count("\\'", 0, end)
+    doubled = sample.count('""', 0, end)
+    if backslashed > doubled:  # the empty fields taken off below only lower `doubled`
+        return True
+    doubled -= sample.count(',"",', 0, end) + sample.count(',""\n', 0, end) + sample.count(',""\r', 0, end)
     return backslashed > max(doubled, 0)
 
 
@@ -55,16 +61,15 @@ def row_to_cable(row: list[str], line: int | None, source: str | None) -> tuple[
     """(text, hints) of one row, or a CableParseError naming what is wrong with it."""
     if len(row) < len(COLUMNS):
         raise CableParseError(f"a cables.csv row has {len(row)} columns, expected 8", line=line, source=source)
-    values = dict(zip(COLUMNS, row, strict=False))
+    _, date, reference_id, origin, classification, _, header, content = row[:8]
     hints = {
-        "reference_id": values["reference_id"].strip() or None,
-        "classification": values["classification"].strip() or None,
-        "origin": values["origin"].strip() or None,
+        "reference_id": reference_id.strip() or None,
+        "classification": classification.strip() or None,
+        "origin": origin.strip() or None,
         "origin_fallback": True,
-        "year": row_year(values["date"]),
+        "year": row_year(date),
     }
-    text = values["header"] + "\n\n" + values["content"]
-    return text, hints
+    return header + "\n\n" + content, hints
 
 
 def iter_rows(text_or_lines: str | Iterable[str], source: str | None, sample: str | None = None):
@@ -76,8 +81,9 @@ def iter_rows(text_or_lines: str | Iterable[str], source: str | None, sample: st
     Other iterables of lines go to the `csv` module.
     """
     if isinstance(text_or_lines, str):
-        sample = text_or_lines[:1_000_000]
-    backslash = uses_backslash_escapes(sample or "")
+        backslash = uses_backslash_escapes(text_or_lines, 1_000_000)
+    else:
+        backslash = uses_backslash_escapes(sample or "")
     if isinstance(text_or_lines, str):
         yield from _rows_of_text(text_or_lines, source, backslash)
     elif hasattr(text_or_lines, "read"):
@@ -116,13 +122,12 @@ def placed_rows_of_text(text: str, source: str | None, backslash: bool):
     with their offset (and line None), for `LineNumbers` to number only when asked; the rows
     after them, read by the `csv` module, with their line number (and offset None)."""
     position = 0
-    if "\x00" not in text:
-        for start, end, row in quick_rows(text, True, backslash):
-            if row is None:
-                break
-            if len(row) > 1 or row[0].strip():
-                yield None, start, row
-            position = end
+    for start, end, row in quick_rows(text, True, backslash):
+        if row is None:
+            break
+        if len(row) > 1 or row[0].strip():
+            yield None, start, row
+        position = end
     if position < len(text):
         line = line_ends(text, 0, position, "\r" in text)
         for number, row in _csv_rows(io.StringIO(text[position:], newline=""), source, backslash, line):
@@ -131,15 +136,18 @@ def placed_rows_of_text(text: str, source: str | None, backslash: bool):
 
 class LineNumbers:
     """The line of an offset in a text, as the `csv` module counts lines, counted from the
-    offset asked before: numbering rows in order reads the text once."""
+    offset asked before: numbering rows in order reads the text once, and a text whose
+    lines nobody asks for is not read at all."""
 
     def __init__(self, text: str):
         self._text = text
-        self._returns = "\r" in text
+        self._returns: bool | None = None
         self._offset = 0
         self._line = 1
 
     def at(self, offset: int) -> int:
+        if self._returns is None:
+            self._returns = "\r" in self._text
         if offset < self._offset:
             self._offset, self._line = 0, 1
         self._line += line_ends(self._text, self._offset, offset, self._returns)
@@ -163,8 +171,6 @@ def _rows_of_stream(stream, source: str | None, backslash: bool):
             return
         final = not chunk
         buffer += chunk
-        if "\x00" in chunk:
-            break
         position = 0
         unreadable = False
         returns = "\r" in buffer
@@ -203,14 +209,49 @@ def line_ends(text: str, start: int, end: int, returns: bool = True) -> int:
 
 
 _UNQUOTED_RE = re.compile(r'[^,\r\n"\\]*')
+#: The six short columns a row opens with, quoted, without a quote or backslash inside: read
+#: by one match, where reading them one field at a time costs more than the fields themselves.
+_PLAIN_OPENING_RE = re.compile(r'"([^"\\]*)",' * 6)
 _UNQUOTED_RFC_RE = re.compile(r'[^,\r\n"]*')
 
 
-def unescape(value: str) -> str:
-    """A dump field's `\\X` read as `X`; the caller has made sure the text holds no NUL."""
-    if "\\\\" in value:
-        return value.replace("\\\\", "\x00").replace("\\", "").replace("\x00", "\\")
-    return value.replace("\\", "")
+def _quoted_escaped(text: str, position: int, slash: int) -> tuple[str | None, int, int]:
+    """(value, closing quote, next backslash) of the dump's quoted field whose value starts
+    at `position`; `slash` is the first backslash at or after `position` (-1: none), so
+    that a field without one costs no search for it. (None, -1, slash) when `text` holds no
+    closing quote."""
+    find = text.find
+    close = find('"', position)
+    if close < 0:
+        return None, -1, slash
+    if not 0 <= slash < close:
+        return text[position:close], close, slash
+    pieces = []
+    start = position
+    while 0 <= slash < close:
+        pieces.append(text[start:slash])
+        start = slash + 1
+        if start == close:
+            close = find('"', start + 1)
+        slash = find("\\", slash + 2)
+    if close < 0:
+        return None, -1, slash
+    pieces.append(text[start:close])
+    return "".join(pieces), close, slash
+
+
+def _quoted_doubled(text: str, position: int) -> tuple[str | None, int]:
+    """(value, closing quote) of an RFC 4180 quoted field, whose quotes are written twice."""
+    find = text.find
+    close = find('"', position)
+    while 0 < close < len(text) - 1 and text[close + 1] == '"':
+        close = find('"', close + 2)
+    if close < 0:
+        return None, -1
+    value = text[position:close]
+    if '""' in value:
+        value = value.replace('""', '"')
+    return value, close
 
 
 def quick_rows(text: str, final: bool, backslash: bool):
@@ -224,34 +265,25 @@ def quick_rows(text: str, final: bool, backslash: bool):
     """
     length = len(text)
     unquoted = _UNQUOTED_RE if backslash else _UNQUOTED_RFC_RE
-    find = text.find
+    slash = text.find("\\") if backslash else -1
     position = 0
     while position < length:
         start = position
-        row: list[str] = []
+        opening = _PLAIN_OPENING_RE.match(text, position)
+        if opening is not None:
+            row = list(opening.groups())
+            position = opening.end()
+        else:
+            row = []
         while True:
             if position < length and text[position] == '"':
-                close = find('"', position + 1)
                 if backslash:
-                    while close > 0 and text[close - 1] == "\\":
-                        before = close - 1
-                        while text[before - 1] == "\\":
-                            before -= 1
-                        if (close - before) % 2 == 0:
-                            break
-                        close = find('"', close + 1)
+                    value, close, slash = _quoted_escaped(text, position + 1, slash)
                 else:
-                    while 0 < close < length - 1 and text[close + 1] == '"':
-                        close = find('"', close + 2)
+                    value, close = _quoted_doubled(text, position + 1)
                 if close < 0:
                     yield start, (start if not final else -1), None
                     return
-                value = text[position + 1 : close]
-                if backslash:
-                    if "\\" in value:
-                        value = unescape(value)
-                elif '""' in value:
-                    value = value.replace('""', '"')
                 position = close + 1
             else:
                 field_start = position

@@ -25,26 +25,17 @@ RECORD_KEYS = (
 )
 
 
+_EMPTY = dict.fromkeys(RECORD_KEYS)
+
+
 def new_record() -> dict:
-    """A record with every key present and nothing read yet."""
-    return {
-        "reference_id": None,
-        "transmission_id": None,
-        "precedence": None,
-        "created": None,
-        "origin": None,
-        "recipients": {"to": [], "info": [], "except": []},
-        "classification": None,
-        "handling": [],
-        "sections": None,
-        "declassify_on": None,
-        "tags": None,
-        "subject": None,
-        "references": None,
-        "classified_by": None,
-        "classification_reasons": [],
-        "paragraphs": [],
-        "signer": None,
-        "points_of_contact": [],
-        "warnings": [],
-    }
+    """A record with every key present and nothing read yet: a copy of an empty record, keys
+    and all, is cheaper than building the dict key by key; the lists are new for each record."""
+    record = _EMPTY.copy()
+    record["recipients"] = {"to": [], "info": [], "except": []}
+    record["handling"] = []
+    record["classification_reasons"] = []
+    record["paragraphs"] = []
+    record["points_of_contact"] = []
+    record["warnings"] = []
+    return record

@@ -9,7 +9,7 @@ import itertools
 import os
 import re
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import IO
 
 from .cable import NEXT_CABLE_RE, parse_cable
@@ -153,32 +153,39 @@ def _iter_csv(lines: Iterable[str], source: str | None, sample: str) -> Iterator
         if isinstance(row, CableParseError):
             yield row
             return
-        yield from _csv_cable(row, source, lambda line=line: line)
+        result = _csv_cable(row, source)
+        if isinstance(result, CableParseError):
+            _place_error(result, line)
+        yield result
 
 
 def _iter_csv_text(text: str, source: str | None) -> Iterator[dict | CableParseError]:
     """`_iter_csv` for a text, numbering a row's line only for an error: counting the lines
     of every row is a pass over the whole text."""
     numbers = LineNumbers(text)
-    for line, offset, row in placed_rows_of_text(text, source, uses_backslash_escapes(text[:1_000_000])):
+    for line, offset, row in placed_rows_of_text(text, source, uses_backslash_escapes(text, 1_000_000)):
         if isinstance(row, CableParseError):
             yield row
             return
-        yield from _csv_cable(row, source, lambda line=line, offset=offset: line or numbers.at(offset))
+        result = _csv_cable(row, source)
+        if isinstance(result, CableParseError):
+            _place_error(result, line or numbers.at(offset))
+        yield result
 
 
-def _csv_cable(row: list[str], source: str | None, line_of: Callable[[], int]) -> Iterator[dict | CableParseError]:
-    """The record of one cables.csv row, or its error at the row's line (`line_of()`, asked only then)."""
+def _csv_cable(row: list[str], source: str | None) -> dict | CableParseError:
+    """The record of one cables.csv row, or its error, its line counted from the row's first line."""
     try:
         text, hints = row_to_cable(row, None, source)
-        record = parse_cable(text, source, hints=hints)
+        return parse_cable(text, source, hints=hints)
     except CableParseError as error:
-        line = line_of()
         error.source = source
-        error.line = line if error.line is None else line + error.line - 1
-        yield error
-        return
-    yield record
+        return error
+
+
+def _place_error(error: CableParseError, line: int) -> None:
+    """A row's error placed in the input: its line counted from the input's first line."""
+    error.line = line if error.line is None else line + error.line - 1
 
 
 def _iter_text(text: str, source: str | None) -> Iterator[dict | CableParseError]:

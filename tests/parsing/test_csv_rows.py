@@ -74,3 +74,26 @@ def test_bulk_sample_reads_the_same_from_text_and_from_a_stream():
     from_stream = list(iter_cables(io.BytesIO(data), "sample"))
     assert from_text == from_stream
     assert len(from_text) > 5
+
+
+def test_nul_and_backslashes_across_fields_read_as_the_csv_module_reads_them():
+    text = (
+        '"1","a\\\\","b\x00c","\\"d\\"",e\x00f,"","x\\\\\\"y","z"\n'
+        '"2","","","","","","\\\\","\\\'s\x00"\n'
+        '"3","no backslash here","","","","","",""\n'
+    )
+    expected = _csv_module(text, True)
+    assert _ours(csvrows._rows_of_text(text, "t", True)) == expected
+    assert _ours(csvrows._rows_of_stream(io.StringIO(text, newline=""), "t", True)) == expected
+    assert [len(row) for _, row in expected] == [8, 8, 8]
+
+
+SNIFF_PIECES = st.sampled_from(['\\"', "\\'", '""', ',"",', ',""\n', ',""\r', "a", ","])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(SNIFF_PIECES, max_size=30).map("".join))
+def test_escape_style_told_as_by_every_count(sample):
+    backslashed = sample.count('\\"') + sample.count("\\'")
+    doubled = sample.count('""') - sample.count(',"",') - sample.count(',""\n') - sample.count(',""\r')
+    assert csvrows.uses_backslash_escapes(sample) == (backslashed > max(doubled, 0))

@@ -5,9 +5,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cables.parsing import body, header, markings, references
+from cables.parsing import body, header, markings, parse_cable, references
 from cables.parsing.csvrows import LineNumbers, line_ends
 from cables.parsing.dtg import parse_date_line
+from cables.parsing.records import RECORD_KEYS, new_record
 
 HEADING_PIECES = st.sampled_from(
     [" ", "\t", "-", "---", "A", "Z", "a", "0", ".", ",", "!", "?", ";", ":", "(", ")", "/", "&", "'", '"',
@@ -153,3 +154,32 @@ def test_read_fields_keeps_the_first_of_each_field_and_the_captions_between():
     assert fields.classified_by == " X, 1.4(b)"
     assert fields.handling == ["SIPDIS", "NOFORN"]
     assert fields.end == zone.index("1.4(b)") + len("1.4(b)")
+
+
+def test_a_new_record_is_the_empty_record_with_lists_of_its_own():
+    first, second = new_record(), new_record()
+    assert first == {
+        "reference_id": None, "transmission_id": None, "precedence": None, "created": None, "origin": None,
+        "recipients": {"to": [], "info": [], "except": []}, "classification": None, "handling": [],
+        "sections": None, "declassify_on": None, "tags": None, "subject": None, "references": None,
+        "classified_by": None, "classification_reasons": [], "paragraphs": [], "signer": None,
+        "points_of_contact": [], "warnings": [],
+    }
+    assert tuple(first) == RECORD_KEYS
+    first["warnings"].append("x")
+    first["recipients"]["to"].append("y")
+    for key in ("handling", "classification_reasons", "paragraphs", "points_of_contact"):
+        first[key].append("z")
+    assert second == new_record()
+
+
+def test_the_hints_given_are_left_alone_when_metadata_lines_add_to_them():
+    text = (
+        "08STATE1234\nA subject of its own\nMon Jan 07 12:00:00 +0000 2008\nCONFIDENTIAL\nSecretary of State\n"
+        "C O N F I D E N T I A L STATE 001234\n\nSUBJECT: A SUBJECT\n\n1. (C) TEXT.\n"
+    )
+    hints = {"origin": "Secretary of State", "origin_fallback": True}
+    record = parse_cable(text, "t", hints=hints)
+    assert hints == {"origin": "Secretary of State", "origin_fallback": True}
+    assert record["reference_id"] == "08STATE1234"
+    assert parse_cable(text, "t", hints=hints) == record
