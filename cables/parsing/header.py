@@ -165,11 +165,15 @@ def _at_line_start(text: str, position: int) -> bool:
     return not before.strip(" \t") or before.endswith(("\t", '"'))
 
 
-#: The classification patterns tied to a line start, for the text with a newline put in front.
+#: The classification patterns tied to a line start: after a newline, and on the first line.
 #: Keyed by the patterns' ids: a pattern's hash is computed over its whole compiled code, each time.
 _LINE_START_PATTERNS = {
     id(CLASS_LINE_RE): re.compile(r"\n[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M),
     id(CLASS_LINE_ANY_CASE_RE): re.compile(r"\n[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M | re.I),
+}
+_FIRST_LINE_PATTERNS = {
+    id(CLASS_LINE_RE): re.compile(r"[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M),
+    id(CLASS_LINE_ANY_CASE_RE): re.compile(r"[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M | re.I),
 }
 
 
@@ -182,7 +186,6 @@ def _class_lines(pattern: re.Pattern, head: str) -> Iterator[re.Match]:
     letter of the routing lines as `pattern` is. A line with a tab or a quote is searched whole.
     """
     locator = _LINE_START_PATTERNS[id(pattern)]
-    prefixed = "\n" + head
     length = len(head)
     tab = quote = -1
     position = 0
@@ -195,8 +198,12 @@ def _class_lines(pattern: re.Pattern, head: str) -> Iterator[re.Match]:
         odd_line = head.rfind("\n", position, odd) + 1 if odd < length else length + 1
         if odd_line == 0:
             odd_line = position
-        for located in locator.finditer(prefixed, position, odd_line):
-            yield pattern.match(head, located.start("word") - 1)
+        if position == 0 and odd_line > 0:
+            first = _FIRST_LINE_PATTERNS[id(pattern)].match(head, 0, odd_line - 1)
+            if first is not None:
+                yield pattern.match(head, first.start("word"))
+        for located in locator.finditer(head, max(position - 1, 0), odd_line - 1):
+            yield pattern.match(head, located.start("word"))
         if odd >= length:
             return
         line_end = _find_or_end(head, "\n", odd)
@@ -252,18 +259,31 @@ def find_classification_line(text: str, limit: int) -> ClassificationLine | None
         line.section, line.sections = int(section.group(1)), int(section.group(2))
         scan_from = section.end()
     for candidate in _STATION_SERIAL_RE.finditer(rest, scan_from):
-        words = candidate.group(1).replace("//", " ").split()
-        while words and words[0].upper().strip(".") in _NOT_STATION_WORDS:
-            words.pop(0)
-        if not words or any(w.upper().strip(".") in _NOT_STATION_WORDS for w in words):
+        words = candidate.group(1)
+        station = _remembered_station(words) if len(words) <= 120 else _line_station(words)
+        if station is None:
             if candidate.start() > scan_from + 40:
                 break
             continue
-        line.station = " ".join(words).upper()
+        line.station = station
         line.serial = candidate.group(2)
         line.end = rest_offset + candidate.end()
         break
     return line
+
+
+def _line_station(words_before_serial: str) -> str | None:
+    """The station named before the serial of a classification line, or None when it is none."""
+    words = words_before_serial.replace("//", " ").split()
+    while words and words[0].upper().strip(".") in _NOT_STATION_WORDS:
+        words.pop(0)
+    if not words or any(w.upper().strip(".") in _NOT_STATION_WORDS for w in words):
+        return None
+    return " ".join(words).upper()
+
+
+#: The same stations send cable after cable.
+_remembered_station = lru_cache(maxsize=4096)(_line_station)
 
 
 _NAMED_REST_RE = re.compile(r"[ \t]+[A-Za-z][A-Za-z ]{1,30}[ \t]0*\d{1,7}(?!\d)")
@@ -412,9 +432,20 @@ _TAG_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,24}")
 
 
 def parse_tags(value: str) -> list[str]:
-    """`PREL ECON UN KV`, `PREL, PGOV, UNMIK, KV`: the tags, upper-cased, in order, once each."""
+    """`PREL ECON UN KV`, `PREL, PGOV, UNMIK, KV`: the tags, upper-cased, in order, once each.
+
+    An ASCII value is upper-cased whole first: its tokens, their letters and digits and the
+    marks stripped from them are the same before and after.
+    """
+    text = value[:2000].replace(",", " ").replace(";", " ")
     tags: list[str] = []
-    for token in value[:2000].replace(",", " ").replace(";", " ").split():
+    if text.isascii():
+        for token in text.upper().split():
+            token = token.strip(".:()[]")
+            if 1 < len(token) < 26 and token.isalnum() and token[0].isalpha() and token not in tags:
+                tags.append(token)
+        return tags
+    for token in text.split():
         token = token.strip(".:()[]")
         if _is_tag(token):
             token = token.upper()

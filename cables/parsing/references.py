@@ -86,15 +86,10 @@ def parse_references(
     upper = _LABEL_RE.sub(" ", text.upper())
     for match in _CITED_RE.finditer(upper):
         yy, station, serial = match.groups()
-        words = station.replace(".", " ").split()
-        while words and words[0] in _NOT_STATIONS:
-            words.pop(0)
-        if not words or any(w in _NOT_STATIONS for w in words):
+        cited = _remembered_cited(station) if len(station) <= 120 else _cited_station(station)
+        if cited is None:
             continue
-        name = " ".join(words)
-        key = _STATION_ALONE.get(name) or station_key(name)
-        if len(key) < 3:
-            continue
+        name, key = cited
         if yy is not None:
             cited_year = int(yy) % 100
         elif year is not None:
@@ -109,3 +104,21 @@ def parse_references(
         if ref not in found:
             found.append(ref)
     return found, warnings
+
+
+def _cited_station(station: str) -> tuple[str, str] | None:
+    """The name and key of the station read before a cited serial, or None when it is none."""
+    words = station.replace(".", " ").split()
+    while words and words[0] in _NOT_STATIONS:
+        words.pop(0)
+    if not words or any(w in _NOT_STATIONS for w in words):
+        return None
+    name = " ".join(words)
+    key = _STATION_ALONE.get(name) or station_key(name)
+    if len(key) < 3:
+        return None
+    return name, key
+
+
+#: The same few hundred stations are cited over and over.
+_remembered_cited = lru_cache(maxsize=4096)(_cited_station)
