@@ -86,8 +86,7 @@ def _address_parts(line: str, serial_cut: bool = False) -> tuple[str | None, str
 def parse_recipients(routing_text: str) -> dict:
     """The TO, INFO and XMT lists of a routing header; XMT lists posts *excluded* from a collective."""
     recipients: dict[str, list] = {"to": [], "info": [], "except": []}
-    lists = {"TO": "to", "INFO": "info", "XMT": "except"}
-    seen: dict[str, set] = {"to": set(), "info": set(), "except": set()}
+    seen: set[tuple] = set()
     current: str | None = None
     for raw in routing_text.split("\n"):
         line = raw.strip()
@@ -96,10 +95,10 @@ def parse_recipients(routing_text: str) -> dict:
         block = _BLOCK_RE.match(line) if line[0] in "TIXBZ" and line.startswith(_BLOCK_WORDS) else None
         if block is not None:
             word, rest = block.groups()
-            if word not in lists:
+            if word not in _LIST_NAMES:
                 current = None if word == "BT" else current
                 continue
-            current = lists[word]
+            current = _LIST_NAMES[word]
             line = rest.strip()
             if not line:
                 continue
@@ -109,13 +108,14 @@ def parse_recipients(routing_text: str) -> dict:
             current = None
             continue
         parts = _address_parts(*_cut_serial(line))
-        if parts is not None and parts not in seen[current]:
-            seen[current].add(parts)
+        if parts is not None and (current, parts) not in seen:
+            seen.add((current, parts))
             routing, post, precedence = parts
             recipients[current].append({"routing": routing, "post": post, "precedence": precedence})
     return recipients
 
 
+_LIST_NAMES = {"TO": "to", "INFO": "info", "XMT": "except"}
 #: Their first letters are checked first: a lookup in a short string is cheaper than `startswith`.
 _NOT_ADDRESS_STARTS = ("FM ", "DE ", "ZNY", "ZNR", "VZCZC")
 

@@ -14,7 +14,7 @@ _CITED_RE = re.compile(
     r"(?<![A-Z0-9])(?:(\d{4}|\d{2})[ \t]?)?((?>[A-Z][A-Z'.]*(?:[ \t]+[A-Z][A-Z'.]*){0,3}))[ \t]*0*(\d{1,6})"
     r"(?![0-9A-Z/-])"
 )
-#: Item labels of a REF list: `A.`, `B)`, `(C)`.
+#: Item labels of a REF list: `A.`, `B)`, `(C)`; each ends in `.` or `)`.
 _LABEL_RE = re.compile(r"(?<![A-Z0-9])(?:\([A-Z]\)|[A-Z][.)])(?=[ \t]|$)")
 
 #: Words that can stand before a serial without being a station.
@@ -83,7 +83,9 @@ def parse_references(
     if len(text) > REF_LIMIT:
         warnings.append(f"REF field longer than {REF_LIMIT} characters: only its start was read")
         text = text[:REF_LIMIT]
-    upper = _LABEL_RE.sub(" ", text.upper())
+    upper = text.upper()
+    if "." in upper or ")" in upper:
+        upper = _LABEL_RE.sub(" ", upper)
     for match in _CITED_RE.finditer(upper):
         yy, station, serial = match.groups()
         cited = _remembered_cited(station) if len(station) <= 120 else _cited_station(station)

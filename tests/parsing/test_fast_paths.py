@@ -197,3 +197,10 @@ def test_remembered_stations_read_as_the_plain_functions():
         assert header._remembered_station(words) == header._line_station(words)
     for station in ("STATE", "A. STATE", "NEW DELHI", "USUN", "PARA", "REF A", "AB"):
         assert references._remembered_cited(station) == references._cited_station(station)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(REF_PIECES, max_size=14).map("".join))
+def test_ref_labels_all_hold_a_stop_or_a_bracket(text):
+    labels = [m.group(0) for m in references._LABEL_RE.finditer(text)]
+    assert all("." in label or ")" in label for label in labels)
