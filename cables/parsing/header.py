@@ -86,8 +86,7 @@ def _address_parts(line: str, serial_cut: bool = False) -> tuple[str | None, str
 def parse_recipients(routing_text: str) -> dict:
     """The TO, INFO and XMT lists of a routing header; XMT lists posts *excluded* from a collective."""
     recipients: dict[str, list] = {"to": [], "info": [], "except": []}
-    lists = {"TO": "to", "INFO": "info", "XMT": "except"}
-    seen: dict[str, set] = {"to": set(), "info": set(), "except": set()}
+    seen: set[tuple] = set()
     current: str | None = None
     for raw in routing_text.split("\n"):
         line = raw.strip()
@@ -96,10 +95,10 @@ def parse_recipients(routing_text: str) -> dict:
         block = _BLOCK_RE.match(line) if line[0] in "TIXBZ" and line.startswith(_BLOCK_WORDS) else None
         if block is not None:
             word, rest = block.groups()
-            if word not in lists:
+            if word not in _LIST_NAMES:
                 current = None if word == "BT" else current
                 continue
-            current = lists[word]
+            current = _LIST_NAMES[word]
             line = rest.strip()
             if not line:
                 continue
@@ -109,13 +108,14 @@ def parse_recipients(routing_text: str) -> dict:
             current = None
             continue
         parts = _address_parts(*_cut_serial(line))
-        if parts is not None and parts not in seen[current]:
-            seen[current].add(parts)
+        if parts is not None and (current, parts) not in seen:
+            seen.add((current, parts))
             routing, post, precedence = parts
             recipients[current].append({"routing": routing, "post": post, "precedence": precedence})
     return recipients
 
 
+_LIST_NAMES = {"TO": "to", "INFO": "info", "XMT": "except"}
 #: Their first letters are checked first: a lookup in a short string is cheaper than `startswith`.
 _NOT_ADDRESS_STARTS = ("FM ", "DE ", "ZNY", "ZNR", "VZCZC")
 
@@ -165,11 +165,15 @@ def _at_line_start(text: str, position: int) -> bool:
     return not before.strip(" \t") or before.endswith(("\t", '"'))
 
 
-#: The classification patterns tied to a line start, for the text with a newline put in front.
+#: The classification patterns tied to a line start: after a newline, and on the first line.
 #: Keyed by the patterns' ids: a pattern's hash is computed over its whole compiled code, each time.
 _LINE_START_PATTERNS = {
     id(CLASS_LINE_RE): re.compile(r"\n[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M),
     id(CLASS_LINE_ANY_CASE_RE): re.compile(r"\n[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M | re.I),
+}
+_FIRST_LINE_PATTERNS = {
+    id(CLASS_LINE_RE): re.compile(r"[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M),
+    id(CLASS_LINE_ANY_CASE_RE): re.compile(r"[ \t]*" + CLASS_WORD + r"(?=[ \t/]|$)", re.M | re.I),
 }
 
 
@@ -182,7 +186,6 @@ def _class_lines(pattern: re.Pattern, head: str) -> Iterator[re.Match]:
     letter of the routing lines as `pattern` is. A line with a tab or a quote is searched whole.
     """
     locator = _LINE_START_PATTERNS[id(pattern)]
-    prefixed = "\n" + head
     length = len(head)
     tab = quote = -1
     position = 0
@@ -195,8 +198,12 @@ def _class_lines(pattern: re.Pattern, head: str) -> Iterator[re.Match]:
         odd_line = head.rfind("\n", position, odd) + 1 if odd < length else length + 1
         if odd_line == 0:
             odd_line = position
-        for located in locator.finditer(prefixed, position, odd_line):
-            yield pattern.match(head, located.start("word") - 1)
+        if position == 0 and odd_line > 0:
+            first = _FIRST_LINE_PATTERNS[id(pattern)].match(head, 0, odd_line - 1)
+            if first is not None:
+                yield pattern.match(head, first.start("word"))
+        for located in locator.finditer(head, max(position - 1, 0), odd_line - 1):
+            yield pattern.match(head, located.start("word"))
         if odd >= length:
             return
         line_end = _find_or_end(head, "\n", odd)
@@ -252,18 +259,31 @@ def find_classification_line(text: str, limit: int) -> ClassificationLine | None
         line.section, line.sections = int(section.group(1)), int(section.group(2))
         scan_from = section.end()
     for candidate in _STATION_SERIAL_RE.finditer(rest, scan_from):
-        words = candidate.group(1).replace("//", " ").split()
-        while words and words[0].upper().strip(".") in _NOT_STATION_WORDS:
-            words.pop(0)
-        if not words or any(w.upper().strip(".") in _NOT_STATION_WORDS for w in words):
+        words = candidate.group(1)
+        station = _remembered_station(words) if len(words) <= 120 else _line_station(words)
+        if station is None:
             if candidate.start() > scan_from + 40:
                 break
             continue
-        line.station = " ".join(words).upper()
+        line.station = station
         line.serial = candidate.group(2)
         line.end = rest_offset + candidate.end()
         break
     return line
+
+
+def _line_station(words_before_serial: str) -> str | None:
+    """The station named before the serial of a classification line, or None when it is none."""
+    words = words_before_serial.replace("//", " ").split()
+    while words and words[0].upper().strip(".") in _NOT_STATION_WORDS:
+        words.pop(0)
+    if not words or any(w.upper().strip(".") in _NOT_STATION_WORDS for w in words):
+        return None
+    return " ".join(words).upper()
+
+
+#: The same stations send cable after cable.
+_remembered_station = lru_cache(maxsize=4096)(_line_station)
 
 
 _NAMED_REST_RE = re.compile(r"[ \t]+[A-Za-z][A-Za-z ]{1,30}[ \t]0*\d{1,7}(?!\d)")
@@ -412,9 +432,20 @@ _TAG_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,24}")
 
 
 def parse_tags(value: str) -> list[str]:
-    """`PREL ECON UN KV`, `PREL, PGOV, UNMIK, KV`: the tags, upper-cased, in order, once each."""
+    """`PREL ECON UN KV`, `PREL, PGOV, UNMIK, KV`: the tags, upper-cased, in order, once each.
+
+    An ASCII value is upper-cased whole first: its tokens, their letters and digits and the
+    marks stripped from them are the same before and after.
+    """
+    text = value[:2000].replace(",", " ").replace(";", " ")
     tags: list[str] = []
-    for token in value[:2000].replace(",", " ").replace(";", " ").split():
+    if text.isascii():
+        for token in text.upper().split():
+            token = token.strip(".:()[]")
+            if 1 < len(token) < 26 and token.isalnum() and token[0].isalpha() and token not in tags:
+                tags.append(token)
+        return tags
+    for token in text.split():
         token = token.strip(".:()[]")
         if _is_tag(token):
             token = token.upper()

@@ -68,9 +68,25 @@ def has_noforn(text: str) -> bool:
     return _NOFORN_RE.search(text) is not None
 
 
+#: The choices of `_SENSITIVE_LOWER_RE` one by one, each with a word it holds. The test before
+#: a word is written at its end, `(?<!\w.{n})`: each pattern then opens with a literal word
+#: for the scan to look for, where the choices together are tried at every `s`, `f` and `e`.
+_SENSITIVE_CHOICES = (
+    ("sensitive", re.compile(r"sensitive\b(?<!\w.{9})")),
+    ("official", re.compile(r"for(?<!\w.{3})[ \t]+official[ \t]+use[ \t]+only\b")),
+    ("fouo", re.compile(r"fouo\b(?<!\w.{4})")),
+    ("sbu", re.compile(r"sbu\b(?<!\w.{3})")),
+)
+_EFTO_LOWER_RE = re.compile(r"e(?<!\w.)[ \t]?f[ \t]?t[ \t]?o\b")
+
+
 def has_sensitive(text: str) -> bool:
     if text.isascii():
-        return _SENSITIVE_LOWER_RE.search(text.lower()) is not None
+        lower = text.lower()
+        for word, choice in _SENSITIVE_CHOICES:
+            if word in lower and choice.search(lower) is not None:
+                return True
+        return _EFTO_LOWER_RE.search(lower) is not None
     return _SENSITIVE_RE.search(text) is not None
 
 

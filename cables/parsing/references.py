@@ -14,7 +14,7 @@ _CITED_RE = re.compile(
     r"(?<![A-Z0-9])(?:(\d{4}|\d{2})[ \t]?)?((?>[A-Z][A-Z'.]*(?:[ \t]+[A-Z][A-Z'.]*){0,3}))[ \t]*0*(\d{1,6})"
     r"(?![0-9A-Z/-])"
 )
-#: Item labels of a REF list: `A.`, `B)`, `(C)`.
+#: Item labels of a REF list: `A.`, `B)`, `(C)`; each ends in `.` or `)`.
 _LABEL_RE = re.compile(r"(?<![A-Z0-9])(?:\([A-Z]\)|[A-Z][.)])(?=[ \t]|$)")
 
 #: Words that can stand before a serial without being a station.
@@ -83,18 +83,15 @@ def parse_references(
     if len(text) > REF_LIMIT:
         warnings.append(f"REF field longer than {REF_LIMIT} characters: only its start was read")
         text = text[:REF_LIMIT]
-    upper = _LABEL_RE.sub(" ", text.upper())
+    upper = text.upper()
+    if "." in upper or ")" in upper:
+        upper = _LABEL_RE.sub(" ", upper)
     for match in _CITED_RE.finditer(upper):
         yy, station, serial = match.groups()
-        words = station.replace(".", " ").split()
-        while words and words[0] in _NOT_STATIONS:
-            words.pop(0)
-        if not words or any(w in _NOT_STATIONS for w in words):
+        cited = _remembered_cited(station) if len(station) <= 120 else _cited_station(station)
+        if cited is None:
             continue
-        name = " ".join(words)
-        key = _STATION_ALONE.get(name) or station_key(name)
-        if len(key) < 3:
-            continue
+        name, key = cited
         if yy is not None:
             cited_year = int(yy) % 100
         elif year is not None:
@@ -109,3 +106,21 @@ def parse_references(
         if ref not in found:
             found.append(ref)
     return found, warnings
+
+
+def _cited_station(station: str) -> tuple[str, str] | None:
+    """The name and key of the station read before a cited serial, or None when it is none."""
+    words = station.replace(".", " ").split()
+    while words and words[0] in _NOT_STATIONS:
+        words.pop(0)
+    if not words or any(w in _NOT_STATIONS for w in words):
+        return None
+    name = " ".join(words)
+    key = _STATION_ALONE.get(name) or station_key(name)
+    if len(key) < 3:
+        return None
+    return name, key
+
+
+#: The same few hundred stations are cited over and over.
+_remembered_cited = lru_cache(maxsize=4096)(_cited_station)

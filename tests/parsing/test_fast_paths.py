@@ -183,3 +183,54 @@ def test_the_hints_given_are_left_alone_when_metadata_lines_add_to_them():
     assert hints == {"origin": "Secretary of State", "origin_fallback": True}
     assert record["reference_id"] == "08STATE1234"
     assert parse_cable(text, "t", hints=hints) == record
+
+
+def _tags_by_pattern(value):
+    tags = []
+    for token in value[:2000].replace(",", " ").replace(";", " ").split():
+        token = token.strip(".:()[]")
+        if header._TAG_TOKEN_RE.fullmatch(token):
+            token = token.upper()
+            if token not in tags:
+                tags.append(token)
+    return tags
+
+
+TAG_LINE_PIECES = st.sampled_from(
+    [" ", "\n", "\t", ",", ";", ".", ":", "(", ")", "[", "]", "PREL", "prel", "Kv", "x", "9", "A1", "é", "ß",
+     "\u017f", "\u212a", "\u0661", "K" * 24, "KK" * 13]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(TAG_LINE_PIECES, max_size=12).map("".join))
+def test_tags_as_the_pattern_reads_the_line(value):
+    assert header.parse_tags(value) == _tags_by_pattern(value)
+
+
+CLASS_LINE_PIECES = st.sampled_from(
+    ["\n", " ", "\t", '"', "x", "A", "UNCLAS", "SECRET", "S E C R E T", "C O N F I D E N T I A L", "unclassified",
+     "Confidential", "/", "BEIRUT 123", "E C R E T", "O N F", "\n\n"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CLASS_LINE_PIECES, max_size=20).map("".join))
+def test_class_lines_are_the_pattern_matches_at_a_line_start(head):
+    for pattern in (header.CLASS_LINE_RE, header.CLASS_LINE_ANY_CASE_RE):
+        expected = [m.span() for m in pattern.finditer(head) if header._at_line_start(head, m.start())]
+        assert [m.span() for m in header._class_lines(pattern, head)] == expected
+
+
+def test_remembered_stations_read_as_the_plain_functions():
+    for words in ("BEIJING", "SECTION 01 OF 02 PARIS", "EFTO USUN NEW YORK", "NOFORN", "Kabul", "E.O"):
+        assert header._remembered_station(words) == header._line_station(words)
+    for station in ("STATE", "A. STATE", "NEW DELHI", "USUN", "PARA", "REF A", "AB"):
+        assert references._remembered_cited(station) == references._cited_station(station)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(REF_PIECES, max_size=14).map("".join))
+def test_ref_labels_all_hold_a_stop_or_a_bracket(text):
+    labels = [m.group(0) for m in references._LABEL_RE.finditer(text)]
+    assert all("." in label or ")" in label for label in labels)
