@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cables.parsing import body, markings, parse_cable
+from cables.parsing.cable import holds_vzczc
 from cables.parsing.csvrows import LineNumbers, line_ends
 from cables.parsing.dtg import parse_date_line
 from cables.parsing.records import RECORD_KEYS, new_record
@@ -116,3 +117,12 @@ def test_the_hints_given_are_left_alone_when_metadata_lines_add_to_them():
     assert hints == {"origin": "Secretary of State", "origin_fallback": True}
     assert record["reference_id"] == "08STATE1234"
     assert parse_cable(text, "t", hints=hints) == record
+
+
+VZCZC_PIECES = st.sampled_from(["V", "Z", "C", "VZ", "ZC", "VZCZC", "ZCZC", "a", " ", "\n"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(VZCZC_PIECES, max_size=20).map("".join))
+def test_vzczc_is_found_as_the_substring_test_finds_it(text):
+    assert holds_vzczc(text) == ("VZCZC" in text)
