@@ -30,8 +30,10 @@ def uses_backslash_escapes(sample: str, end: int | None = None) -> bool:
 
     Only `sample[:end]` is looked at, without copying it out of a long text."""
     end = len(sample) if end is None else end
-    backslashed = sample.count('\\"', 0, end) + sample.count("\\'", 0, end)
     doubled = sample.count('""', 0, end)
+    backslashed = sample.count('\\"', 0, end)
+    if backslashed <= doubled:
+        backslashed += sample.count("\\'", 0, end)
     if backslashed > doubled:  # the empty fields taken off below only lower `doubled`
         return True
     doubled -= sample.count(',"",', 0, end) + sample.count(',""\n', 0, end) + sample.count(',""\r', 0, end)
