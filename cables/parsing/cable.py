@@ -357,8 +357,14 @@ def archive_origin(value: str | None) -> str | None:
 def _day_of_year(created: str | None) -> int | None:
     if not created:
         return None
+    return _day_of_year_of(created[:10])
+
+
+@lru_cache(maxsize=4096)
+def _day_of_year_of(day: str) -> int | None:
+    """Remembered: the cables of an archive fall on a few thousand days."""
     try:
-        return date.fromisoformat(created[:10]).timetuple().tm_yday
+        return date.fromisoformat(day).timetuple().tm_yday
     except ValueError:
         return None
 
