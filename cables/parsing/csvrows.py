@@ -30,8 +30,10 @@ def uses_backslash_escapes(sample: str, end: int | None = None) -> bool:
 
     Only `sample[:end]` is looked at, without copying it out of a long text."""
     end = len(sample) if end is None else end
-    backslashed = sample.count('\\"', 0, end) + sample.count("\\'", 0, end)
     doubled = sample.count('""', 0, end)
+    backslashed = sample.count('\\"', 0, end)
+    if backslashed <= doubled:
+        backslashed += sample.count("\\'", 0, end)
     if backslashed > doubled:  # the empty fields taken off below only lower `doubled`
         return True
     doubled -= sample.count(',"",', 0, end) + sample.count(',""\n', 0, end) + sample.count(',""\r', 0, end)
@@ -81,12 +83,10 @@ def iter_rows(text_or_lines: str | Iterable[str], source: str | None, sample: st
     Other iterables of lines go to the `csv` module.
     """
     if isinstance(text_or_lines, str):
-        backslash = uses_backslash_escapes(text_or_lines, 1_000_000)
-    else:
-        backslash = uses_backslash_escapes(sample or "")
-    if isinstance(text_or_lines, str):
-        yield from _rows_of_text(text_or_lines, source, backslash)
-    elif hasattr(text_or_lines, "read"):
+        yield from _rows_of_text(text_or_lines, source, uses_backslash_escapes(text_or_lines, 1_000_000))
+        return
+    backslash = uses_backslash_escapes(sample or "")
+    if hasattr(text_or_lines, "read"):
         yield from _rows_of_stream(text_or_lines, source, backslash)
     else:
         yield from _csv_rows(text_or_lines, source, backslash, 0)
@@ -209,10 +209,10 @@ def line_ends(text: str, start: int, end: int, returns: bool = True) -> int:
 
 
 _UNQUOTED_RE = re.compile(r'[^,\r\n"\\]*')
+_UNQUOTED_RFC_RE = re.compile(r'[^,\r\n"]*')
 #: The six short columns a row opens with, quoted, without a quote or backslash inside: read
 #: by one match, where reading them one field at a time costs more than the fields themselves.
 _PLAIN_OPENING_RE = re.compile(r'"([^"\\]*)",' * 6)
-_UNQUOTED_RFC_RE = re.compile(r'[^,\r\n"]*')
 
 
 def _quoted_escaped(text: str, position: int, slash: int) -> tuple[str | None, int, int]:

@@ -97,3 +97,34 @@ def test_escape_style_told_as_by_every_count(sample):
     backslashed = sample.count('\\"') + sample.count("\\'")
     doubled = sample.count('""') - sample.count(',"",') - sample.count(',""\n') - sample.count(',""\r')
     assert csvrows.uses_backslash_escapes(sample) == (backslashed > max(doubled, 0))
+
+
+FIELD_PIECES = st.sampled_from(["a", " ", ",", "\n", '"', "\\", "'", "é", "\u2019", "\x00"])
+PLAIN_PIECES = st.sampled_from(["a", " ", ",", "\n", "\r", "'", "é", "\u2019", "\x00"])
+FIELD = st.tuples(st.lists(FIELD_PIECES, max_size=6).map("".join), st.booleans())
+QUOTED_FIELD = st.one_of(
+    st.tuples(st.lists(PLAIN_PIECES, max_size=4).map("".join), st.just(True)),
+    st.tuples(st.lists(FIELD_PIECES, max_size=3).map("".join), st.just(True)),
+)
+#: A row of the dump: six short quoted columns, most without quotes or backslashes, then any fields.
+DUMP_ROW = st.tuples(st.lists(QUOTED_FIELD, min_size=6, max_size=6), st.lists(FIELD, max_size=3)).map(
+    lambda parts: parts[0] + parts[1]
+)
+
+
+def _dump_field(value, quoted):
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"' if quoted else value
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.one_of(DUMP_ROW, st.lists(FIELD, min_size=1, max_size=9)), max_size=4),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
+def test_dump_rows_read_as_the_csv_module_reads_them(rows, ending, backslash):
+    """Rows shaped as the dump's, many with the six short quoted columns the quick reader takes at once."""
+    text = "".join(",".join(_dump_field(value, quoted) for value, quoted in row) + ending for row in rows)
+    expected = _csv_module(text, backslash)
+    assert _ours(csvrows._rows_of_text(text, "t", backslash)) == expected
+    assert _ours(csvrows._rows_of_stream(io.StringIO(text, newline=""), "t", backslash)) == expected

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cables.parsing import body, header, markings, parse_cable, references
+from cables.parsing.cable import holds_vzczc
 from cables.parsing.csvrows import LineNumbers, line_ends
 from cables.parsing.dtg import parse_date_line
 from cables.parsing.records import RECORD_KEYS, new_record
@@ -234,3 +235,12 @@ def test_remembered_stations_read_as_the_plain_functions():
 def test_ref_labels_all_hold_a_stop_or_a_bracket(text):
     labels = [m.group(0) for m in references._LABEL_RE.finditer(text)]
     assert all("." in label or ")" in label for label in labels)
+
+
+VZCZC_PIECES = st.sampled_from(["V", "Z", "C", "VZ", "ZC", "VZCZC", "ZCZC", "a", " ", "\n"])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(VZCZC_PIECES, max_size=20).map("".join))
+def test_vzczc_is_found_as_the_substring_test_finds_it(text):
+    assert holds_vzczc(text) == ("VZCZC" in text)
