@@ -66,43 +66,47 @@ def strip_page_breaks(body: str) -> str:
         return body
     pieces = []
     position = 0
-    for mark in _page_marks(body, at):
-        if mark.start() < position:
+    for start in _page_marks(body, at):
+        if start < position:
             continue
-        line_start = body.rfind("\n", 0, mark.start()) + 1
-        line_end = body.find("\n", mark.end())
+        end = start + _PAGE_MARK_LENGTH
+        line_start = body.rfind("\n", 0, start) + 1
+        line_end = body.find("\n", end)
         if line_end < 0:
             line_end = len(body)
         if (
             line_start >= position
-            and not body[mark.end():line_end].strip()
-            and _PAGE_LINE_HEAD_RE.fullmatch(body, line_start, mark.start())
+            and not body[end:line_end].strip()
+            and _PAGE_LINE_HEAD_RE.fullmatch(body, line_start, start)
         ):
             pieces.append(body[position:line_start])
             position = line_end
             continue
-        inline = _PAGE_INLINE_HEAD_RE.search(body, max(position, mark.start() - 120), mark.start())
+        inline = _PAGE_INLINE_HEAD_RE.search(body, max(position, start - 120), start)
         if inline is not None:
             pieces.append(body[position:inline.start()])
             pieces.append(" ")
-            position = mark.end()
+            position = end
     if not pieces:
         return body
     pieces.append(body[position:])
     return "".join(pieces)
 
 
-def _page_marks(body: str, at: int) -> Iterator[re.Match]:
-    """`_PAGE_MARK_RE.finditer(body)`, given the first ` OF ` at `at`, with `str.find` looking
-    for the next: faster than the pattern's own scan for its literal start, on text where
-    ` OF ` is common."""
+#: How long every match of `_PAGE_MARK_RE` is: ` OF ` and three digits.
+_PAGE_MARK_LENGTH = 7
+
+
+def _page_marks(body: str, at: int) -> Iterator[int]:
+    """Where the matches of `_PAGE_MARK_RE.finditer(body)` start, given the first ` OF ` at `at`,
+    with `str.find` looking for the next: faster than the pattern's own scan for its literal
+    start, on text where ` OF ` is common."""
     while at >= 0:
-        mark = _PAGE_MARK_RE.match(body, at)
-        if mark is None:
+        if _PAGE_MARK_RE.match(body, at) is None:
             at = body.find(" OF ", at + 1)
-            continue
-        yield mark
-        at = body.find(" OF ", mark.end())
+        else:
+            yield at
+            at = body.find(" OF ", at + _PAGE_MARK_LENGTH)
 
 
 @dataclass(slots=True)

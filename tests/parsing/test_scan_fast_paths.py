@@ -85,3 +85,16 @@ def test_phones_in_digits_other_than_ascii_are_found():
     text = "tel. \u0662\u0660\u0662 \uff15\uff15\uff15-\u0661\u0662\u0663\u0664 or +1 (202) 555?1234, 202-555-1234 x12"
     assert [m.group() for m in body._phones(text)] == [m.group() for m in body._PHONE_RE.finditer(text)]
     assert len(list(body._phones(text))) == 2
+
+
+PAGE_PIECES = st.sampled_from([" OF ", "OF", " ", "0", "02", "003", "\u0663", "\n", "STATE 00039345 ", "A", "x", "."])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(PAGE_PIECES, max_size=16).map("".join))
+def test_page_marks_as_the_pattern_finds_them(text):
+    at = text.find(" OF ")
+    found = list(body._page_marks(text, at)) if at >= 0 else []
+    plain = list(body._PAGE_MARK_RE.finditer(text))
+    assert found == [m.start() for m in plain]
+    assert all(len(m.group()) == body._PAGE_MARK_LENGTH for m in plain)
