@@ -98,3 +98,11 @@ def test_page_marks_as_the_pattern_finds_them(text):
     plain = list(body._PAGE_MARK_RE.finditer(text))
     assert found == [m.start() for m in plain]
     assert all(len(m.group()) == body._PAGE_MARK_LENGTH for m in plain)
+
+
+def test_upper_case_contact_words_are_read_past_the_shortcut_for_their_o():
+    poc = body.points_of_contact([{"text": "The POC is Jane Doe at 202-647-1234."}])
+    upper = body.points_of_contact([{"text": "CONTACT JANE DOE AT 202-647-1234."}])
+    assert [c["phone"] for c in poc] == ["202-647-1234"]
+    assert [c["phone"] for c in upper] == ["202-647-1234"]
+    assert body.points_of_contact([{"text": "Call Jane at 202-647-1234 (the desk)."}]) == []
