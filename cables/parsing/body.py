@@ -67,43 +67,47 @@ def strip_page_breaks(body: str) -> str:
         return body
     pieces = []
     position = 0
-    for mark in _page_marks(body, at):
-        if mark.start() < position:
+    for start in _page_marks(body, at):
+        if start < position:
             continue
-        line_start = body.rfind("\n", 0, mark.start()) + 1
-        line_end = body.find("\n", mark.end())
+        end = start + _PAGE_MARK_LENGTH
+        line_start = body.rfind("\n", 0, start) + 1
+        line_end = body.find("\n", end)
         if line_end < 0:
             line_end = len(body)
         if (
             line_start >= position
-            and not body[mark.end():line_end].strip()
-            and _PAGE_LINE_HEAD_RE.fullmatch(body, line_start, mark.start())
+            and not body[end:line_end].strip()
+            and _PAGE_LINE_HEAD_RE.fullmatch(body, line_start, start)
         ):
             pieces.append(body[position:line_start])
             position = line_end
             continue
-        inline = _PAGE_INLINE_HEAD_RE.search(body, max(position, mark.start() - 120), mark.start())
+        inline = _PAGE_INLINE_HEAD_RE.search(body, max(position, start - 120), start)
         if inline is not None:
             pieces.append(body[position:inline.start()])
             pieces.append(" ")
-            position = mark.end()
+            position = end
     if not pieces:
         return body
     pieces.append(body[position:])
     return "".join(pieces)
 
 
-def _page_marks(body: str, at: int) -> Iterator[re.Match]:
-    """`_PAGE_MARK_RE.finditer(body)`, given the first ` OF ` at `at`, with `str.find` looking
-    for the next: faster than the pattern's own scan for its literal start, on text where
-    ` OF ` is common."""
+#: How long every match of `_PAGE_MARK_RE` is: ` OF ` and three digits.
+_PAGE_MARK_LENGTH = 7
+
+
+def _page_marks(body: str, at: int) -> Iterator[int]:
+    """Where the matches of `_PAGE_MARK_RE.finditer(body)` start, given the first ` OF ` at `at`,
+    with `str.find` looking for the next: faster than the pattern's own scan for its literal
+    start, on text where ` OF ` is common."""
     while at >= 0:
-        mark = _PAGE_MARK_RE.match(body, at)
-        if mark is None:
+        if _PAGE_MARK_RE.match(body, at) is None:
             at = body.find(" OF ", at + 1)
-            continue
-        yield mark
-        at = body.find(" OF ", mark.end())
+        else:
+            yield at
+            at = body.find(" OF ", at + _PAGE_MARK_LENGTH)
 
 
 @dataclass(slots=True)
@@ -173,7 +177,7 @@ def _run_on_candidates(text: str) -> list[Candidate]:
     find = text.find
     at = find("(")
     while at >= 0:
-        dot = at - 1 if text[at - 1 : at] == "." else at - 2
+        dot = at - 1 if text[at - 1] == "." else at - 2
         if dot > 0 and text[dot] == "." and text[dot - 1].isdecimal():
             anchor = _RUN_ON_ANCHOR_RE.match(text, dot)
             if anchor is not None:
@@ -464,9 +468,11 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
     contacts: list[dict] = []
     for paragraph in paragraphs:
         text = paragraph["text"]
-        first = _contact_word(text)
-        if first < 0:
+        # Both upper-case words hold an `O`, which a third of all paragraph text lacks and a
+        # one-character `in` looks for far faster than a word.
+        if "ontact" not in text and ("O" not in text or ("ONTACT" not in text and "POC" not in text)):
             continue
+        first = min(i for i in (text.find("ontact"), text.find("ONTACT"), text.find("POC")) if i >= 0)
         # Contacts follow the word that announces them; the rest of a long paragraph is not read.
         text = text[: first + CONTACT_WINDOW]
         phones = []
@@ -492,26 +498,28 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
     return contacts
 
 
-def _contact_word(text: str) -> int:
-    """Where the first `ontact`, `ONTACT` or `POC` starts, or -1.
-
-    Most paragraphs hold none, and `in` tells so for less than `str.find` costs.
-    """
-    if "ontact" not in text and "ONTACT" not in text and "POC" not in text:
-        return -1
-    return min(i for i in (text.find("ontact"), text.find("ONTACT"), text.find("POC")) if i >= 0)
-
-
 def _phones(text: str) -> Iterator[re.Match]:
-    """The phone numbers of a text, scanned from just before the first `nnn-nnnn` it holds.
+    """`_PHONE_RE.finditer(text)`, tried only in the `_PHONE_LEAD` characters before each `nnn-nnnn`.
 
     Every phone number holds one, and none starts more than `_PHONE_LEAD` characters before
-    it; the phone pattern has no literal to look for, so skipping the text before is most of its cost.
+    it. The phone pattern has no literal to look for, so its own scan tries every position.
     """
-    hint = _phone_hint(text)
-    if hint is None:
-        return iter(())
-    return _PHONE_RE.finditer(text, max(0, hint.start() - _PHONE_LEAD))
+    shapes = _hint_shapes(text)
+    if shapes is None:
+        return
+    position = 0
+    while True:
+        hint = _phone_hint(text, shapes, position)
+        if hint < 0:
+            return
+        for start in range(max(position, hint - _PHONE_LEAD), hint + 1):
+            phone = _PHONE_RE.match(text, start)
+            if phone is not None:
+                yield phone
+                position = phone.end()
+                break
+        else:
+            position = hint + 1
 
 
 #: Digits as `0`, and `?` too: an ASCII encoding puts one for every other character, which may be a digit.
@@ -519,26 +527,29 @@ _DIGITS_AS_ZERO = bytes.maketrans(b"0123456789?", b"00000000000")
 _HINT_SHAPES = (b"000 0000", b"000\t0000", b"000.0000", b"000-0000")
 
 
-def _phone_hint(text: str) -> re.Match | None:
-    """`_PHONE_HINT_RE.search(text)`, begun where the text's digits first take a hint's shape.
+def _hint_shapes(text: str) -> bytes | None:
+    """A byte copy of the text with every digit, and every character but ASCII, made `0`; None
+    when it holds no four in a row, so no `nnn-nnnn`.
 
-    The pattern's scan tests every character as a possible digit; a byte copy with every
-    digit (and every character but ASCII) made `0` is searched for the four shapes by
-    `bytes.find`, which is far faster. The shapes may match where the pattern does not
-    (at a `?`, or a character that is no digit), never the other way round, so the
-    pattern, searching from the first shape, finds what it would have found from the start.
+    The copy shows a hint (`_PHONE_HINT_RE`) at least wherever the text holds one: `bytes.find`
+    looks for its shapes far faster than the pattern's scan, which tests every character.
     """
     shapes = text.encode("ascii", "replace").translate(_DIGITS_AS_ZERO)
-    if b"0000" not in shapes:
-        return None
+    return shapes if b"0000" in shapes else None
+
+
+def _phone_hint(text: str, shapes: bytes, position: int) -> int:
+    """Where `_PHONE_HINT_RE.search(text, position)` finds a hint, or -1: searched from the first
+    of its shapes in `shapes` (see `_hint_shapes`), before which none can start."""
     start = -1
     for shape in _HINT_SHAPES:
-        at = shapes.find(shape, 0, len(shapes) if start < 0 else start + len(shape) - 1)
+        at = shapes.find(shape, position, len(shapes) if start < 0 else start + len(shape) - 1)
         if at >= 0:
             start = at
     if start < 0:
-        return None
-    return _PHONE_HINT_RE.search(text, start)
+        return -1
+    hint = _PHONE_HINT_RE.search(text, start)
+    return -1 if hint is None else hint.start()
 
 
 def _phone_alone(text: str, match: re.Match) -> bool:

@@ -65,13 +65,44 @@ def test_digits_other_than_ascii_number_a_line():
 
 
 @settings(max_examples=3000, deadline=None)
+@given(st.lists(PHONE_PIECES, max_size=16).map("".join), st.integers(min_value=0, max_value=40))
+def test_phone_hints_as_the_pattern_finds_them(text, position):
+    shapes = body._hint_shapes(text)
+    plain = body._PHONE_HINT_RE.search(text, position)
+    if shapes is None:
+        assert plain is None
+    else:
+        assert body._phone_hint(text, shapes, position) == (plain.start() if plain else -1)
+
+
+@settings(max_examples=3000, deadline=None)
 @given(st.lists(PHONE_PIECES, max_size=16).map("".join))
-def test_phone_hints_as_the_pattern_finds_them(text):
-    hint = body._phone_hint(text)
-    plain = body._PHONE_HINT_RE.search(text)
-    assert (hint and hint.span()) == (plain and plain.span())
+def test_phones_as_the_pattern_finds_them(text):
+    assert [m.span() for m in body._phones(text)] == [m.span() for m in body._PHONE_RE.finditer(text)]
 
 
-def test_a_phone_hint_in_digits_other_than_ascii_is_found():
-    text = "tel. \u0662\u0660\u0662 \uff15\uff15\uff15-\u0661\u0662\u0663\u0664 or 555?1234"
-    assert body._phone_hint(text).span() == body._PHONE_HINT_RE.search(text).span()
+def test_phones_in_digits_other_than_ascii_are_found():
+    text = "tel. \u0662\u0660\u0662 \uff15\uff15\uff15-\u0661\u0662\u0663\u0664 or +1 (202) 555?1234, 202-555-1234 x12"
+    assert [m.group() for m in body._phones(text)] == [m.group() for m in body._PHONE_RE.finditer(text)]
+    assert len(list(body._phones(text))) == 2
+
+
+PAGE_PIECES = st.sampled_from([" OF ", "OF", " ", "0", "02", "003", "\u0663", "\n", "STATE 00039345 ", "A", "x", "."])
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(PAGE_PIECES, max_size=16).map("".join))
+def test_page_marks_as_the_pattern_finds_them(text):
+    at = text.find(" OF ")
+    found = list(body._page_marks(text, at)) if at >= 0 else []
+    plain = list(body._PAGE_MARK_RE.finditer(text))
+    assert found == [m.start() for m in plain]
+    assert all(len(m.group()) == body._PAGE_MARK_LENGTH for m in plain)
+
+
+def test_upper_case_contact_words_are_read_past_the_shortcut_for_their_o():
+    poc = body.points_of_contact([{"text": "The POC is Jane Doe at 202-647-1234."}])
+    upper = body.points_of_contact([{"text": "CONTACT JANE DOE AT 202-647-1234."}])
+    assert [c["phone"] for c in poc] == ["202-647-1234"]
+    assert [c["phone"] for c in upper] == ["202-647-1234"]
+    assert body.points_of_contact([{"text": "Call Jane at 202-647-1234 (the desk)."}]) == []
