@@ -261,10 +261,9 @@ def _split_run_on(fields: HeaderFields) -> str:
 def _first_paragraph(candidates: list[Candidate]) -> int | None:
     """Offset of the first numbered paragraph: a `1.` (or scraped `11.`), or any marked one."""
     for c in candidates:
-        marked = c.marking_text is not None and portion_marking(c.marking_text) is not None
-        if c.line_start and (c.number in (1, 11) or marked or c.pilcrow):
+        if c.line_start and (c.number in (1, 11) or c.pilcrow):
             return c.start
-        if not c.line_start and c.number == 1 and marked:
+        if (c.line_start or c.number == 1) and c.marking_text and portion_marking(c.marking_text) is not None:
             return c.start
     return None
 
