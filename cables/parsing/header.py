@@ -336,6 +336,10 @@ class HeaderFields:
 #: The first letters of every caption, upper-cased; hits are checked with FIELD_RE. An `E.` or
 #: `E ` caption is `E.O`, `E. O`, `E.\tO` or `E O`, which is all that is looked for.
 _FIELD_KEYS = ("E.O", "E. O", "E.\tO", "E O", "EO", "TAG", "AGS:", "SUBJ", "REF", "CLASSIFIED")
+#: The keys starting with `E`, found in one scan for the letter instead of one search each.
+#: No hit holds a second `E`, so the hits, which do not overlap, are all of the keys' places.
+_E_KEYS_RE = re.compile(r"E(?:\.[ \t]?O| O|O)")
+_OTHER_KEYS = ("TAG", "AGS:", "SUBJ", "REF", "CLASSIFIED")
 
 
 #: Captions distinctive enough to be read even when glued to the word before them, as in
@@ -345,13 +349,7 @@ _GLUED_OK_RE = re.compile(r"E\.O\.|SUBJECT:|TAGS:|CLASSIFIED BY:")
 
 def _field_markers(zone: str) -> list[re.Match]:
     """The captions in the zone, found by plain string search and then checked in place."""
-    upper = zone.upper()
-    positions = set()
-    for key in _FIELD_KEYS:
-        position = upper.find(key)
-        while position >= 0:
-            positions.add(position)
-            position = upper.find(key, position + 1)
+    positions = _key_positions(zone.upper())
     markers = []
     end = -1
     for position in sorted(positions):
@@ -365,6 +363,17 @@ def _field_markers(zone: str) -> list[re.Match]:
         markers.append(match)
         end = match.end()
     return markers
+
+
+def _key_positions(upper: str) -> set[int]:
+    """Every place in `upper` where one of `_FIELD_KEYS` starts."""
+    positions = {hit.start() for hit in _E_KEYS_RE.finditer(upper)}
+    for key in _OTHER_KEYS:
+        position = upper.find(key)
+        while position >= 0:
+            positions.add(position)
+            position = upper.find(key, position + 1)
+    return positions
 
 
 def _cut_at_blank(value: str) -> str:

@@ -148,6 +148,19 @@ def test_cited_cables_as_the_giving_back_pattern_finds_them(text):
     assert [(m.span(), m.groups()) for m in references._CITED_RE.finditer(text)] == expected
 
 
+FIELD_KEY_PIECES = st.sampled_from(
+    [" ", "\t", "\n", ".", ":", "E", "O", "T", "A", "G", "S", "R", "F", "X", "E.O", "E. O", "E.\tO", "E O", "EO",
+     "E.E.O", "EEO", "TAGS:", "TTAG", "AGS:", "SUBJ", "REF", "REREF", "CLASSIFIED", "É"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(FIELD_KEY_PIECES, max_size=16).map("".join))
+def test_field_key_places_are_those_of_a_search_for_each_key(upper):
+    expected = {at for key in header._FIELD_KEYS for at in range(len(upper)) if upper.startswith(key, at)}
+    assert header._key_positions(upper) == expected
+
+
 def test_read_fields_keeps_the_first_of_each_field_and_the_captions_between():
     zone = "\nSIPDIS\nTAGS: PREL\nSUBJECT: ONE\n\nTAGS: ECON\nREF: A. STATE 1\n\nNOFORN\nCLASSIFIED BY: X, 1.4(b)\n\n"
     fields = header.read_fields(zone)
