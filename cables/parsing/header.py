@@ -190,10 +190,14 @@ def _class_lines(pattern: re.Pattern, head: str) -> Iterator[re.Match]:
     tab = quote = -1
     position = 0
     while position <= length:
-        if 0 <= tab < position or tab == -1:
-            tab = _find_or_end(head, "\t", position)
-        if 0 <= quote < position or quote == -1:
-            quote = _find_or_end(head, '"', position)
+        if tab < position:
+            tab = head.find("\t", position)
+            if tab < 0:
+                tab = length
+        if quote < position:
+            quote = head.find('"', position)
+            if quote < 0:
+                quote = length
         odd = min(tab, quote)
         odd_line = head.rfind("\n", position, odd) + 1 if odd < length else length + 1
         if odd_line == 0:
@@ -218,42 +222,41 @@ def _find_or_end(text: str, char: str, start: int) -> int:
     return len(text) if at < 0 else at
 
 
-def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> re.Match | None:
-    """The first classification line, preferring one that names its cable over a bare word."""
+def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> tuple[re.Match, re.Match | None] | None:
+    """The first classification line, preferring one that names its cable over a bare word,
+    and the `_search_section` of its rest (None for a bare word: a rest with one names its cable)."""
     bare = None
     for match in _class_lines(pattern, head):
-        rest = match.group("rest")
-        if (strict or lost_first_letter(match.group("word"))) and not _looks_like_class_line(rest):
+        word, rest = match.group("word", "rest")
+        if (strict or lost_first_letter(word)) and not _looks_like_class_line(rest):
             continue
         if not _REST_OK_RE.match(rest):
             continue
-        if _looks_like_class_line(rest):
-            return match
+        section = _search_section(rest)
+        if section is not None or _NAMED_REST_RE.match(rest):
+            return match, section
         if bare is None:
             bare = match
-    return bare
+    return None if bare is None else (bare, None)
 
 
 def find_classification_line(text: str, limit: int) -> ClassificationLine | None:
     """The first classification line in `text[:limit]`, read into its parts."""
     head = text[:limit]
-    match = _first_class_line(CLASS_LINE_RE, head, strict=False)
-    if match is None:
-        match = CLASS_GLUED_RE.search(head)
-    if match is None:
-        match = _first_class_line(CLASS_LINE_ANY_CASE_RE, head, strict=True)
-    if match is None:
+    found = _first_class_line(CLASS_LINE_RE, head, strict=False)
+    if found is None:
+        glued = CLASS_GLUED_RE.search(head)
+        if glued is not None:
+            found = glued, _search_section(glued.group("rest"))
+    if found is None:
+        found = _first_class_line(CLASS_LINE_ANY_CASE_RE, head, strict=True)
+    if found is None:
         return None
-    rest = match.group("rest")
-    line = ClassificationLine(
-        level_word=match.group("word"),
-        start=match.start(),
-        end=match.end(),
-        line_end=match.end(),
-        rest=rest,
-    )
+    match, section = found
+    word, rest = match.group("word", "rest")
+    start, end = match.span()
+    line = ClassificationLine(word, start, end, end, rest=rest)
     rest_offset = match.start("rest")
-    section = _search_section(rest)
     scan_from = 0
     if section is not None:
         line.section, line.sections = int(section.group(1)), int(section.group(2))
