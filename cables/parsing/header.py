@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .cleaning import squeeze
-from .markings import CLASS_WORD, lost_first_letter
+from .markings import CLASS_WORD, LOST_LETTER_STARTS
 from .tables import ADDRESS_PRECEDENCES, HANDLING_CAPTIONS
 
 # ---------------------------------------------------------------- routing lines
@@ -198,7 +198,7 @@ def _class_lines(pattern: re.Pattern, head: str) -> Iterator[re.Match]:
             quote = head.find('"', position)
             if quote < 0:
                 quote = length
-        odd = min(tab, quote)
+        odd = tab if tab < quote else quote
         odd_line = head.rfind("\n", position, odd) + 1 if odd < length else length + 1
         if odd_line == 0:
             odd_line = position
@@ -206,7 +206,7 @@ def _class_lines(pattern: re.Pattern, head: str) -> Iterator[re.Match]:
             first = _FIRST_LINE_PATTERNS[id(pattern)].match(head, 0, odd_line - 1)
             if first is not None:
                 yield pattern.match(head, first.start("word"))
-        for located in locator.finditer(head, max(position - 1, 0), odd_line - 1):
+        for located in locator.finditer(head, position - 1 if position else 0, odd_line - 1):
             yield pattern.match(head, located.start("word"))
         if odd >= length:
             return
@@ -228,7 +228,7 @@ def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> tuple[re.
     bare = None
     for match in _class_lines(pattern, head):
         word, rest = match.group("word", "rest")
-        if (strict or lost_first_letter(word)) and not _looks_like_class_line(rest):
+        if (strict or word[:1] in LOST_LETTER_STARTS) and not _looks_like_class_line(rest):
             continue
         if not _REST_OK_RE.match(rest):
             continue
@@ -261,17 +261,18 @@ def find_classification_line(text: str, limit: int) -> ClassificationLine | None
     if section is not None:
         line.section, line.sections = int(section.group(1)), int(section.group(2))
         scan_from = section.end()
-    for candidate in _STATION_SERIAL_RE.finditer(rest, scan_from):
-        words = candidate.group(1)
+    candidate = _STATION_SERIAL_RE.search(rest, scan_from)
+    while candidate is not None:
+        words, serial = candidate.group(1, 2)
         station = _remembered_station(words) if len(words) <= 120 else _line_station(words)
-        if station is None:
-            if candidate.start() > scan_from + 40:
-                break
-            continue
-        line.station = station
-        line.serial = candidate.group(2)
-        line.end = rest_offset + candidate.end()
-        break
+        if station is not None:
+            line.station = station
+            line.serial = serial
+            line.end = rest_offset + candidate.end()
+            break
+        if candidate.start() > scan_from + 40:
+            break
+        candidate = _STATION_SERIAL_RE.search(rest, candidate.end())
     return line
 
 

@@ -47,6 +47,10 @@ def lost_first_letter(word: str) -> bool:
     return word[:1].upper() in ("O", "E")
 
 
+#: The first characters for which `lost_first_letter` holds: no other character upper-cases to `O` or `E`.
+LOST_LETTER_STARTS = frozenset("OoEe")
+
+
 #: The same patterns for an ASCII text put in lower case, where they ignore case as the ones
 #: above do. A `\b` before a word is written `(?<!\w.)` after its first letter: the scan then
 #: looks for the first letters alone, where a pattern opening with `\b` is tried at every character.

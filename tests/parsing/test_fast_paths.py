@@ -161,6 +161,12 @@ def test_field_key_places_are_those_of_a_search_for_each_key(upper):
     assert header._key_positions(upper) == expected
 
 
+def test_lost_letter_starts_are_the_characters_that_lost_first_letter_accepts():
+    accepted = {c for c in map(chr, range(0x110000)) if markings.lost_first_letter(c)}
+    assert accepted == markings.LOST_LETTER_STARTS
+    assert not markings.lost_first_letter("") and "" not in markings.LOST_LETTER_STARTS
+
+
 def test_read_fields_keeps_the_first_of_each_field_and_the_captions_between():
     zone = "\nSIPDIS\nTAGS: PREL\nSUBJECT: ONE\n\nTAGS: ECON\nREF: A. STATE 1\n\nNOFORN\nCLASSIFIED BY: X, 1.4(b)\n\n"
     fields = header.read_fields(zone)
