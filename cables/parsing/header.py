@@ -502,6 +502,8 @@ def parse_classified_by(value: str) -> tuple[str | None, list[str]]:
 _REASON_FIRST_RE = re.compile(r"1(?<!\w.)\.[ \t]?([4-6])([^.;]{0,40})")
 #: Each `_CLASSIFIER_END_RE` match holds one of these (ignoring case) or a `1`.
 _CLASSIFIER_END_WORDS = ("for", "per", "under", "reason")
+#: The first of those words or a `1`, in a text put in lower case.
+_CLASSIFIER_END_FIRST_RE = re.compile("1|" + "|".join(_CLASSIFIER_END_WORDS))
 #: The most characters of a match before its word or `1`, past its run of blanks: `E.O. 1`.
 _CLASSIFIER_END_LEAD = 5
 
@@ -512,15 +514,10 @@ def _classifier_end(text: str) -> int:
     every character. A text outside ASCII is searched whole: letters such as `ſ` match too."""
     start = 0
     if text.isascii():
-        lower = text.lower()
-        first = text.find("1")
-        for word in _CLASSIFIER_END_WORDS:
-            at = lower.find(word)
-            if at >= 0 and (at < first or first < 0):
-                first = at
-        if first < 0:
+        found = _CLASSIFIER_END_FIRST_RE.search(text.lower())
+        if found is None:
             return -1
-        lead = max(0, first - _CLASSIFIER_END_LEAD)
+        lead = max(0, found.start() - _CLASSIFIER_END_LEAD)
         start = max(0, len(text[:lead].rstrip(" \t")) - 1)
     end = _CLASSIFIER_END_RE.search(text, start)
     return -1 if end is None else end.start()
