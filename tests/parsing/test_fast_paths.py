@@ -119,6 +119,22 @@ def test_tags_as_the_pattern_reads_them(token):
     assert header._is_tag(token) == (header._TAG_TOKEN_RE.fullmatch(token) is not None)
 
 
+ASCII_TAG_PIECES = st.sampled_from(
+    ["A", "z", "0", "9", "_", "-", ".", ",", ";", " ", ":", "(", "]", "@", "PREL", "K" * 24]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(ASCII_TAG_PIECES, max_size=12).map("".join))
+def test_ascii_tags_as_the_pattern_reads_them(value):
+    expected = []
+    for token in value.replace(",", " ").replace(";", " ").split():
+        token = token.strip(".:()[]")
+        if header._TAG_TOKEN_RE.fullmatch(token) and token.upper() not in expected:
+            expected.append(token.upper())
+    assert header.parse_tags(value) == expected
+
+
 def test_recipients_keep_each_address_once_per_list():
     routing = "TO RUEHC/SECSTATE WASHDC 1\nRUEHC/SECSTATE WASHDC 2\nINFO RUEHC/SECSTATE WASHDC 3\nAMEMBASSY PARIS\n"
     recipients = header.parse_recipients(routing)
