@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from operator import attrgetter
 
 from .cleaning import join_lines, squeeze
 from .markings import portion_marking
@@ -274,14 +273,15 @@ def split_paragraphs(
     return paragraphs
 
 
-_NUMBER = attrgetter("number")
-_LINE_START = attrgetter("line_start")
-
-
 def _numbered_in_order(candidates: list[Candidate]) -> bool:
     """Whether the candidates, all at line starts, are numbered 1, 2, 3 and on, as in most
     cables: each is then a paragraph, which `split_paragraphs` reads with no further checks."""
-    return list(map(_NUMBER, candidates)) == list(range(1, len(candidates) + 1)) and all(map(_LINE_START, candidates))
+    expected = 1
+    for c in candidates:
+        if c.number != expected or not c.line_start:
+            return False
+        expected += 1
+    return True
 
 
 def _every_paragraph(body: str, candidates: list[Candidate]) -> list[tuple[int, str | None, str]]:
@@ -331,7 +331,9 @@ def _blank_line_before(chunk: str, newline: int) -> int:
 
     Read backwards, line by line, from the end: a heading is a few short lines.
     """
-    tail_start = max(0, len(chunk) - _HEADING_TAIL)
+    tail_start = len(chunk) - _HEADING_TAIL
+    if tail_start < 0:
+        tail_start = 0
     lines = 1
     while newline >= tail_start:
         above = chunk.rfind("\n", tail_start, newline)
@@ -431,7 +433,9 @@ def _run_on_signer(line: str) -> re.Match | None:
     """
     start = 0
     if "\t" not in line and "  " not in line:
-        start = max(0, len(line.rstrip(" .")) - _RUN_ON_SIGNER_SPAN)
+        start = len(line.rstrip(" .")) - _RUN_ON_SIGNER_SPAN
+        if start < 0:
+            start = 0
     return _SIGNER_RUN_ON_RE.search(line, start)
 
 

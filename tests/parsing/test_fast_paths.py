@@ -279,3 +279,14 @@ def test_plain_markings_read_as_portion_marking_reads_them(text):
         assert plain == markings.portion_marking(text)
     for key, level in body._PLAIN_MARKINGS.items():
         assert markings.portion_marking(key) == level
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=4), st.booleans()), max_size=6))
+def test_paragraphs_numbered_in_order_as_the_whole_lists_compare(shapes):
+    candidates = [
+        body.Candidate(i, i, number, False, None, line_start, i) for i, (number, line_start) in enumerate(shapes)
+    ]
+    numbers = [c.number for c in candidates]
+    expected = numbers == list(range(1, len(candidates) + 1)) and all(c.line_start for c in candidates)
+    assert body._numbered_in_order(candidates) == expected
