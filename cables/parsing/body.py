@@ -285,15 +285,16 @@ def _numbered_in_order(candidates: list[Candidate]) -> bool:
 
 
 def _every_paragraph(body: str, candidates: list[Candidate]) -> list[tuple[int, str | None, str]]:
-    ends = [c.start for c in candidates[1:]]
-    ends.append(len(body))
     paragraphs = []
-    for c, end in zip(candidates, ends, strict=True):
+    end = len(body)
+    for c in reversed(candidates):
         marking = _PLAIN_MARKINGS.get(c.marking_text) or (portion_marking(c.marking_text) if c.marking_text else None)
         content_start = c.unmarked_start if c.marking_text and marking is None else c.content_start
         if content_start < c.start:
             content_start = c.start
         paragraphs.append((c.number, marking, body[content_start:end]))
+        end = c.start
+    paragraphs.reverse()
     return paragraphs
 
 
@@ -456,7 +457,10 @@ def _is_name(candidate: str) -> bool:
     words = candidate.split()
     if not words or candidate.upper() in _NOT_SIGNERS or words[0].upper() in ("END", "BT"):
         return False
-    if not any(w[0].isupper() for w in words):
+    for word in words:
+        if word[0].isupper():
+            break
+    else:
         return False
     return 2 <= len(candidate) <= 40 and not candidate.isdigit()
 
