@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from operator import attrgetter
 
 from .cleaning import join_lines, squeeze
 from .markings import portion_marking
+from .tables import PORTION_LEVELS
 
 #: Page breaks (`STATE 00039345 002 OF 002`, `PRISTINA 00000084 001.2 OF 005`) are found
 #: by their ` OF nnn` and checked backwards: a scan for a literal is fast on any input.
@@ -231,11 +231,11 @@ def split_paragraphs(
     scraped = False
     last_marked = {}
     for c in candidates:
-        if c.pilcrow or (c.marking_text and portion_marking(c.marking_text)):
+        if c.pilcrow or _PLAIN_MARKINGS.get(c.marking_text) or (c.marking_text and portion_marking(c.marking_text)):
             last_marked[c.number] = c.start
     for c in candidates:
         start, content_start, number, pilcrow, line_start = c.start, c.content_start, c.number, c.pilcrow, c.line_start
-        marking = portion_marking(c.marking_text) if c.marking_text else None
+        marking = _PLAIN_MARKINGS.get(c.marking_text) or (portion_marking(c.marking_text) if c.marking_text else None)
         if c.marking_text and marking is None:
             content_start = c.unmarked_start
         strong = pilcrow or marking is not None
@@ -273,27 +273,35 @@ def split_paragraphs(
     return paragraphs
 
 
-_NUMBER = attrgetter("number")
-_LINE_START = attrgetter("line_start")
-
-
 def _numbered_in_order(candidates: list[Candidate]) -> bool:
     """Whether the candidates, all at line starts, are numbered 1, 2, 3 and on, as in most
     cables: each is then a paragraph, which `split_paragraphs` reads with no further checks."""
-    return list(map(_NUMBER, candidates)) == list(range(1, len(candidates) + 1)) and all(map(_LINE_START, candidates))
+    expected = 1
+    for c in candidates:
+        if c.number != expected or not c.line_start:
+            return False
+        expected += 1
+    return True
 
 
 def _every_paragraph(body: str, candidates: list[Candidate]) -> list[tuple[int, str | None, str]]:
-    ends = [c.start for c in candidates[1:]]
-    ends.append(len(body))
     paragraphs = []
-    for c, end in zip(candidates, ends, strict=True):
-        marking = portion_marking(c.marking_text) if c.marking_text else None
+    end = len(body)
+    for c in reversed(candidates):
+        marking = _PLAIN_MARKINGS.get(c.marking_text) or (portion_marking(c.marking_text) if c.marking_text else None)
         content_start = c.unmarked_start if c.marking_text and marking is None else c.content_start
         if content_start < c.start:
             content_start = c.start
         paragraphs.append((c.number, marking, body[content_start:end]))
+        end = c.start
+    paragraphs.reverse()
     return paragraphs
+
+
+#: The markings that `portion_marking` reads as they are written (`C`, `SBU`, as most
+#: paragraphs carry them), with what it reads them as: found by one lookup, where the
+#: call strips, upper-cases and looks up.
+_PLAIN_MARKINGS = {text: level for text, level in PORTION_LEVELS.items() if text == text.strip().upper()}
 
 
 def drop_trailing_heading(chunk: str) -> str:
@@ -324,7 +332,9 @@ def _blank_line_before(chunk: str, newline: int) -> int:
 
     Read backwards, line by line, from the end: a heading is a few short lines.
     """
-    tail_start = max(0, len(chunk) - _HEADING_TAIL)
+    tail_start = len(chunk) - _HEADING_TAIL
+    if tail_start < 0:
+        tail_start = 0
     lines = 1
     while newline >= tail_start:
         above = chunk.rfind("\n", tail_start, newline)
@@ -402,12 +412,32 @@ def take_signer(text: str) -> tuple[str, str | None]:
     match = _SIGNER_LINE_RE.match(last) if not head else None
     if match is not None and line_start > 0 and _is_name(match.group(1)):
         return text[: line_start - 1], match.group(1)
-    run_on = _SIGNER_RUN_ON_RE.search(last)
+    run_on = _run_on_signer(last)
     if run_on is not None:
         group = 1 if run_on.group(1) is not None else 2
         if _is_name(run_on.group(group)):
             return text[:line_start] + head + last[: run_on.start(group)].rstrip(), run_on.group(group)
     return text, None
+
+
+#: How far before the end of its names a run-on signature starts at most, when no two blanks
+#: stand together: a mark and a blank, then two names of up to 21 characters and a blank.
+_RUN_ON_SIGNER_SPAN = 2 + 21 + 1 + 21
+
+
+def _run_on_signer(line: str) -> re.Match | None:
+    """`_SIGNER_RUN_ON_RE.search(line)` for a line holding no newline, begun where a match can
+    first start: the pattern has no literal to look for, so its scan tries every position.
+
+    What follows the names is blanks and dots, which `str.rstrip` takes off to find where the
+    names end; a line holding a tab or two spaces together is searched whole.
+    """
+    start = 0
+    if "\t" not in line and "  " not in line:
+        start = len(line.rstrip(" .")) - _RUN_ON_SIGNER_SPAN
+        if start < 0:
+            start = 0
+    return _SIGNER_RUN_ON_RE.search(line, start)
 
 
 def _last_line(text: str) -> tuple[int, int]:
@@ -427,7 +457,10 @@ def _is_name(candidate: str) -> bool:
     words = candidate.split()
     if not words or candidate.upper() in _NOT_SIGNERS or words[0].upper() in ("END", "BT"):
         return False
-    if not any(w[0].isupper() for w in words):
+    for word in words:
+        if word[0].isupper():
+            break
+    else:
         return False
     return 2 <= len(candidate) <= 40 and not candidate.isdigit()
 

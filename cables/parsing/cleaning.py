@@ -77,8 +77,7 @@ def join_lines(text: str) -> str:
     pieces are stripped by `map`, with no bytecode for each, and `str.strip` strips
     spaces alone from a text whose only other blank, the newline, is gone.
     """
-    if "\n" in text:
-        text = text.replace("\n", " ")
+    text = text.replace("\n", " ")
     pieces = text.split("  ")
     if len(pieces) == 1:
         return text.strip(" ")

@@ -10,6 +10,7 @@ from cables.parsing.cable import holds_vzczc
 from cables.parsing.csvrows import LineNumbers, line_ends
 from cables.parsing.dtg import parse_date_line
 from cables.parsing.records import RECORD_KEYS, new_record
+from cables.parsing.tables import PORTION_LEVELS
 
 HEADING_PIECES = st.sampled_from(
     [" ", "\t", "-", "---", "A", "Z", "a", "0", ".", ",", "!", "?", ";", ":", "(", ")", "/", "&", "'", '"',
@@ -279,3 +280,48 @@ VZCZC_PIECES = st.sampled_from(["V", "Z", "C", "VZ", "ZC", "VZCZC", "ZCZC", "a",
 @given(st.lists(VZCZC_PIECES, max_size=20).map("".join))
 def test_vzczc_is_found_as_the_substring_test_finds_it(text):
     assert holds_vzczc(text) == ("VZCZC" in text)
+
+
+SIGNER_LINE_PIECES = st.sampled_from(
+    [" ", "  ", "\t", ".", "...", "!", "?", '"', "'", ")", "*", "]", "\u201d", "-", "A", "Z", "a", "z",
+     "KAIDANOW", "van Voorst", "Clinton", "CLINTON", "X" * 21, "Y" * 22, "y" * 20, "ahead", "word ", "1"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(SIGNER_LINE_PIECES, max_size=20).map("".join))
+def test_run_on_signers_are_found_where_the_whole_search_finds_them(line):
+    whole = body._SIGNER_RUN_ON_RE.search(line)
+    near_end = body._run_on_signer(line)
+    assert (whole and (whole.span(), whole.groups())) == (near_end and (near_end.span(), near_end.groups()))
+
+
+def test_run_on_signers_of_the_longest_names_are_found():
+    longest = ("A" * 21 + " " + "B" * 21, "K" + "a" * 20 + " " + "V" + "a" * 20)
+    for names in longest:
+        lines = (f"ahead. {names}", f"ahead.{names} ..", f"ahead {names}", f"ahead. x {names}", f"ahead. {names}  ")
+        for line in lines:
+            whole = body._SIGNER_RUN_ON_RE.search(line)
+            near_end = body._run_on_signer(line)
+            assert (whole and (whole.span(), whole.groups())) == (near_end and (near_end.span(), near_end.groups()))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(st.none(), st.lists(MARKING_PIECES, max_size=4).map("".join), st.sampled_from(sorted(PORTION_LEVELS))))
+def test_plain_markings_read_as_portion_marking_reads_them(text):
+    plain = body._PLAIN_MARKINGS.get(text)
+    if plain is not None:
+        assert plain == markings.portion_marking(text)
+    for key, level in body._PLAIN_MARKINGS.items():
+        assert markings.portion_marking(key) == level
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=4), st.booleans()), max_size=6))
+def test_paragraphs_numbered_in_order_as_the_whole_lists_compare(shapes):
+    candidates = [
+        body.Candidate(i, i, number, False, None, line_start, i) for i, (number, line_start) in enumerate(shapes)
+    ]
+    numbers = [c.number for c in candidates]
+    expected = numbers == list(range(1, len(candidates) + 1)) and all(c.line_start for c in candidates)
+    assert body._numbered_in_order(candidates) == expected
