@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from .cleaning import join_lines, squeeze
 from .markings import portion_marking
-from .tables import PORTION_LEVELS
 
 #: Page breaks (`STATE 00039345 002 OF 002`, `PRISTINA 00000084 001.2 OF 005`) are found
 #: by their ` OF nnn` and checked backwards: a scan for a literal is fast on any input.
@@ -231,11 +230,11 @@ def split_paragraphs(
     scraped = False
     last_marked = {}
     for c in candidates:
-        if c.pilcrow or _PLAIN_MARKINGS.get(c.marking_text) or (c.marking_text and portion_marking(c.marking_text)):
+        if c.pilcrow or (c.marking_text and portion_marking(c.marking_text)):
             last_marked[c.number] = c.start
     for c in candidates:
         start, content_start, number, pilcrow, line_start = c.start, c.content_start, c.number, c.pilcrow, c.line_start
-        marking = _PLAIN_MARKINGS.get(c.marking_text) or (portion_marking(c.marking_text) if c.marking_text else None)
+        marking = portion_marking(c.marking_text) if c.marking_text else None
         if c.marking_text and marking is None:
             content_start = c.unmarked_start
         strong = pilcrow or marking is not None
@@ -288,7 +287,7 @@ def _every_paragraph(body: str, candidates: list[Candidate]) -> list[tuple[int, 
     paragraphs = []
     end = len(body)
     for c in reversed(candidates):
-        marking = _PLAIN_MARKINGS.get(c.marking_text) or (portion_marking(c.marking_text) if c.marking_text else None)
+        marking = portion_marking(c.marking_text) if c.marking_text else None
         content_start = c.unmarked_start if c.marking_text and marking is None else c.content_start
         if content_start < c.start:
             content_start = c.start
@@ -296,12 +295,6 @@ def _every_paragraph(body: str, candidates: list[Candidate]) -> list[tuple[int, 
         end = c.start
     paragraphs.reverse()
     return paragraphs
-
-
-#: The markings that `portion_marking` reads as they are written (`C`, `SBU`, as most
-#: paragraphs carry them), with what it reads them as: found by one lookup, where the
-#: call strips, upper-cases and looks up.
-_PLAIN_MARKINGS = {text: level for text, level in PORTION_LEVELS.items() if text == text.strip().upper()}
 
 
 def drop_trailing_heading(chunk: str) -> str:

@@ -445,20 +445,9 @@ _TAG_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,24}")
 
 
 def parse_tags(value: str) -> list[str]:
-    """`PREL ECON UN KV`, `PREL, PGOV, UNMIK, KV`: the tags, upper-cased, in order, once each.
-
-    An ASCII value is upper-cased whole first: its tokens, their letters and digits and the
-    marks stripped from them are the same before and after.
-    """
-    text = value[:2000].replace(",", " ").replace(";", " ")
+    """`PREL ECON UN KV`, `PREL, PGOV, UNMIK, KV`: the tags, upper-cased, in order, once each."""
     tags: list[str] = []
-    if text.isascii():
-        for token in text.upper().split():
-            token = token.strip(".:()[]")
-            if 1 < len(token) < 26 and token.isalnum() and token[0].isalpha() and token not in tags:
-                tags.append(token)
-        return tags
-    for token in text.split():
+    for token in value[:2000].replace(",", " ").replace(";", " ").split():
         token = token.strip(".:()[]")
         if _is_tag(token):
             token = token.upper()

@@ -43,22 +43,15 @@ def base_level(word: str) -> str:
     return squeezed
 
 
-def lost_first_letter(word: str) -> bool:
-    return word[:1].upper() in ("O", "E")
-
-
-#: The first characters for which `lost_first_letter` holds: no other character upper-cases to `O` or `E`.
+#: The first letters of a classification word that lost its own (`ONFIDENTIAL`, `ECRET`):
+#: the characters that upper-case to `O` or `E`, which are these alone.
 LOST_LETTER_STARTS = frozenset("OoEe")
 
 
-#: The same patterns for an ASCII text put in lower case, where they ignore case as the ones
-#: above do. A `\b` before a word is written `(?<!\w.)` after its first letter: the scan then
+#: The NOFORN pattern for an ASCII text put in lower case, where it ignores case as the one
+#: above does. A `\b` before a word is written `(?<!\w.)` after its first letter: the scan then
 #: looks for the first letters alone, where a pattern opening with `\b` is tried at every character.
 _NOFORN_LOWER_RE = re.compile(r"no[ \t]?forn|n(?<!\w.)oforn\b|n(?<!\w.)ot[ \t]+releasable[ \t]+to[ \t]+foreign")
-_SENSITIVE_LOWER_RE = re.compile(
-    r"s(?<!\w.)ensitive\b|f(?<!\w.)or[ \t]+official[ \t]+use[ \t]+only\b|f(?<!\w.)ouo\b|s(?<!\w.)bu\b"
-    r"|e(?<!\w.)[ \t]?f[ \t]?t[ \t]?o\b"
-)
 
 
 def has_noforn(text: str) -> bool:
@@ -72,9 +65,10 @@ def has_noforn(text: str) -> bool:
     return _NOFORN_RE.search(text) is not None
 
 
-#: The choices of `_SENSITIVE_LOWER_RE` one by one, each with a word it holds. The test before
-#: a word is written at its end, `(?<!\w.{n})`: each pattern then opens with a literal word
-#: for the scan to look for, where the choices together are tried at every `s`, `f` and `e`.
+#: The choices of `_SENSITIVE_RE` for an ASCII text put in lower case, one by one, each with
+#: a word it holds. The test before a word is written at its end, `(?<!\w.{n})`: each pattern
+#: then opens with a literal word for the scan to look for, where the choices together would
+#: be tried at every `s`, `f` and `e`.
 _SENSITIVE_CHOICES = (
     ("sensitive", re.compile(r"sensitive\b(?<!\w.{9})")),
     ("official", re.compile(r"for(?<!\w.{3})[ \t]+official[ \t]+use[ \t]+only\b")),

@@ -178,10 +178,10 @@ def test_field_key_places_are_those_of_a_search_for_each_key(upper):
     assert header._key_positions(upper) == expected
 
 
-def test_lost_letter_starts_are_the_characters_that_lost_first_letter_accepts():
-    accepted = {c for c in map(chr, range(0x110000)) if markings.lost_first_letter(c)}
+def test_lost_letter_starts_are_the_characters_that_upper_case_to_o_or_e():
+    accepted = {c for c in map(chr, range(0x110000)) if c.upper() in ("O", "E")}
     assert accepted == markings.LOST_LETTER_STARTS
-    assert not markings.lost_first_letter("") and "" not in markings.LOST_LETTER_STARTS
+    assert "" not in markings.LOST_LETTER_STARTS
 
 
 def test_read_fields_keeps_the_first_of_each_field_and_the_captions_between():
@@ -306,13 +306,10 @@ def test_run_on_signers_of_the_longest_names_are_found():
             assert (whole and (whole.span(), whole.groups())) == (near_end and (near_end.span(), near_end.groups()))
 
 
-@settings(max_examples=2000, deadline=None)
-@given(st.one_of(st.none(), st.lists(MARKING_PIECES, max_size=4).map("".join), st.sampled_from(sorted(PORTION_LEVELS))))
-def test_plain_markings_read_as_portion_marking_reads_them(text):
-    plain = body._PLAIN_MARKINGS.get(text)
-    if plain is not None:
-        assert plain == markings.portion_marking(text)
-    for key, level in body._PLAIN_MARKINGS.items():
+def test_markings_written_as_the_table_has_them_read_as_their_level():
+    plain = {key: level for key, level in PORTION_LEVELS.items() if key == key.strip().upper()}
+    assert plain
+    for key, level in plain.items():
         assert markings.portion_marking(key) == level
 
 
