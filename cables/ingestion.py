@@ -41,23 +41,54 @@ class Stored:
 #: stored cable depends on these exact bytes. A record holds no cycles to look for.
 _HASHED_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, check_circular=False).encode
 
+#: The hashed fields, in the order `sort_keys` writes them, on either side of "paragraphs".
+_HASHED_BEFORE_PARAGRAPHS = ("classification", "created", "declassify_on", "handling", "origin")
+_HASHED_AFTER_PARAGRAPHS = ("recipients", "reference_id", "references", "signer", "subject", "tags")
+
+#: ASCII control characters, which JSON writes as escapes.
+_CONTROL_BYTES = bytes(range(0x20))
+
 
 def content_hash(record: dict) -> str:
     """SHA-256 of what the cable says, not of how the copy was laid out.
 
     The same cable from the telegram, the web page or a cables.csv row reads to
     the same record and so the same hash; a corrected text changes the hash and
-    makes a new revision.
+    makes a new revision. The digest is of `_HASHED_JSON` of the fields with
+    the paragraphs as (number, marking, text) lists; `content_json` writes
+    those bytes.
     """
-    content = {
-        key: record.get(key)
-        for key in (
-            "reference_id", "created", "origin", "classification", "subject", "tags", "references",
-            "signer", "recipients", "declassify_on", "handling",
-        )
-    }
-    content["paragraphs"] = [(p.get("number"), p.get("marking"), p.get("text")) for p in record.get("paragraphs") or []]
-    return hashlib.sha256(_HASHED_JSON(content).encode()).hexdigest()
+    return hashlib.sha256(content_json(record).encode()).hexdigest()
+
+
+def content_json(record: dict) -> str:
+    """`_HASHED_JSON` of the hashed content, with the paragraph texts, nine tenths of it, written directly.
+
+    The json module escapes a long text a character at a time; a text of
+    plain ASCII without control characters needs only its backslashes and
+    quotes escaped, which `str.replace` does at memory speed.
+    """
+    before = _HASHED_JSON({key: record.get(key) for key in _HASHED_BEFORE_PARAGRAPHS})
+    after = _HASHED_JSON({key: record.get(key) for key in _HASHED_AFTER_PARAGRAPHS})
+    paragraphs = ", ".join([
+        f"[{_json_number(p.get('number'))}, {_json_text(p.get('marking'))}, {_json_text(p.get('text'))}]"
+        for p in record.get("paragraphs") or []
+    ])
+    return f'{before[:-1]}, "paragraphs": [{paragraphs}], {after[1:]}'
+
+
+def _json_number(value) -> str:
+    return str(value) if type(value) is int else _HASHED_JSON(value)
+
+
+def _json_text(value) -> str:
+    if type(value) is str and value.isascii() and len(value.encode().translate(None, _CONTROL_BYTES)) == len(value):
+        if "\\" in value:
+            value = value.replace("\\", "\\\\")
+        if '"' in value:
+            value = value.replace('"', '\\"')
+        return f'"{value}"'
+    return _HASHED_JSON(value)
 
 
 def _datetime(value) -> datetime | None:
