@@ -25,7 +25,7 @@ from datetime import date
 
 import psycopg
 from django.db import DatabaseError, InterfaceError, OperationalError, ProgrammingError, connection, transaction
-from django.db.models import F
+from django.db.models import CharField, F, TextField
 from django.utils import timezone
 
 from cables.jobs import MAX_ERRORS
@@ -186,7 +186,8 @@ def _autovacuum_set(change: str) -> bool:
 
 
 _CABLE_COLUMNS = [f.column for f in Cable._meta.concrete_fields]
-_CABLE_ATTNAMES = [f.attname for f in Cable._meta.concrete_fields]
+_CABLE_FIELDS = Cable._meta.concrete_fields
+assert _CABLE_FIELDS[0].attname == "id", "a cable's COPY line starts with its id"
 _STAGE = "bulk_cable_stage"
 
 
@@ -213,6 +214,31 @@ def _stage_prepare(cursor) -> None:
                        "ALTER COLUMN subject SET STORAGE EXTERNAL")
 
 
+def _cable_writers(batch_values: dict) -> list[tuple[str, object]]:
+    """How each column of a cable's COPY line after its id is written, in the table's order.
+
+    A column the whole batch shares is written once, as (its text, None); any
+    other is (its field name, the function that writes the record's value),
+    chosen here once instead of for every value of every cable.
+    """
+    writers = []
+    for column in _CABLE_FIELDS[1:]:
+        name = column.attname
+        if name in batch_values:
+            writers.append((copy_value(batch_values[name]), None))
+        elif name in _JSON_FIELDS:
+            writers.append((name, _copy_json))
+        elif isinstance(column, (CharField, TextField)) and not column.null:
+            writers.append((name, copy_field))
+        else:
+            writers.append((name, copy_value))
+    return writers
+
+
+def _copy_json(value) -> str:
+    return copy_field(_JSON(value))
+
+
 def _copy(fresh: list[tuple], job_id: int) -> list[tuple[int, tuple]]:
     tag_ids = _tag_ids({code for c in fresh for code in c[3]})
     now = timezone.now()
@@ -224,14 +250,10 @@ def _copy(fresh: list[tuple], job_id: int) -> list[tuple[int, tuple]]:
             "SELECT nextval(pg_get_serial_sequence('cables_cable', 'id')) FROM generate_series(1, %s)", [len(fresh)]
         )
         ids = [row[0] for row in cursor.fetchall()]
-        extra = {"revision": 1, "is_current": True, "job_id": job_id, "ingested_at": now}
+        writers = _cable_writers({"revision": 1, "is_current": True, "job_id": job_id, "ingested_at": now})
         columns = ", ".join(_CABLE_COLUMNS)
         _copy_text(cursor, f"{_STAGE} ({columns})", (
-            "\t".join([
-                str(cable_id) if name == "id" else copy_value(extra[name]) if name in extra
-                else copy_field(_JSON(fields[name])) if name in _JSON_FIELDS else copy_value(fields[name])
-                for name in _CABLE_ATTNAMES
-            ]) + "\n"
+            f"{cable_id}\t" + "\t".join([write(fields[key]) if write else key for key, write in writers]) + "\n"
             for cable_id, (_, fields, *_rest) in zip(ids, fresh, strict=True)
         ))
         cursor.execute(
