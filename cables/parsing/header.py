@@ -351,22 +351,33 @@ _OTHER_KEYS = ("TAG", "AGS:", "SUBJ", "REF", "CLASSIFIED")
 _GLUED_OK_RE = re.compile(r"E\.O\.|SUBJECT:|TAGS:|CLASSIFIED BY:")
 
 
-def _field_markers(zone: str) -> list[re.Match]:
-    """The captions in the zone, found by plain string search and then checked in place."""
-    positions = _key_positions(zone.upper())
-    markers = []
+def _field_spans(zone: str) -> list[tuple[str, int, int]]:
+    """(field, caption start, value start) of each caption in the zone, found by plain string
+    search and then checked in place."""
+    spans = []
     end = -1
-    for position in sorted(positions):
+    for position in sorted(_key_positions(_upper_for_keys(zone))):
         if position < end:
             continue
         match = FIELD_RE.match(zone, position)
         if match is None:
             continue
-        if position and zone[position - 1].isalpha() and not _GLUED_OK_RE.match(match.group(0)):
+        if position and zone[position - 1].isalpha() and not _GLUED_OK_RE.match(match.group()):
             continue
-        markers.append(match)
         end = match.end()
-    return markers
+        spans.append((match.lastgroup, position, end))
+    return spans
+
+
+def _upper_for_keys(zone: str) -> str:
+    """`zone.upper()` with its pilcrows (which open fields, `¶E.O. 12958`) put as `#`, in no key.
+
+    An ASCII text is upper-cased many times faster than one beyond it, and the pilcrows are
+    most often all that is beyond ASCII in a zone; each character keeps its place.
+    """
+    if "¶" in zone:
+        zone = zone.replace("¶", "#")
+    return zone.upper()
 
 
 def _key_positions(upper: str) -> set[int]:
@@ -378,11 +389,6 @@ def _key_positions(upper: str) -> set[int]:
             positions.add(position)
             position = upper.find(key, position + 1)
     return positions
-
-
-def _cut_at_blank(value: str) -> str:
-    blank = _BLANK_LINE_RE.search(value)
-    return value if blank is None else value[: blank.start()]
 
 
 def _cut_ref(value: str) -> str:
@@ -402,43 +408,64 @@ def _cut_ref(value: str) -> str:
 
 
 def read_fields(zone: str) -> HeaderFields:
-    """The captioned fields of the zone between the classification line and the first paragraph."""
-    fields = HeaderFields()
+    """The captioned fields of the zone between the classification line and the first paragraph.
+
+    An E.O. value ends with its line, a REF value is cut by `_cut_ref`, any other ends at a
+    blank line; none runs past the next caption.
+    """
     zone = zone[:FIELDS_LIMIT]
-    markers = _field_markers(zone)
     values: dict[str, str] = {}
     pieces = []
     position = 0
-    value_ends = [marker.start() for marker in markers]
+    spans = _field_spans(zone)
+    value_ends = [caption_start for _, caption_start, _ in spans]
     value_ends.append(len(zone))
-    for marker, value_end in zip(markers, value_ends[1:], strict=True):
-        kind = marker.lastgroup
-        start, value_start = marker.span()
-        raw = zone[value_start:value_end]
-        if kind == "eo":
-            value = raw.partition("\n")[0]
-        elif kind == "ref":
-            value = _cut_ref(raw)
+    for (kind, caption_start, value_start), value_end in zip(spans, value_ends[1:], strict=True):
+        if kind == "ref":
+            value = _cut_ref(zone[value_start:value_end])
+            end = value_start + len(value)
         else:
-            value = _cut_at_blank(raw)
-        end = value_start + len(value)
+            if kind == "eo":
+                end = zone.find("\n", value_start, value_end)
+                if end < 0:
+                    end = value_end
+            else:
+                blank = _BLANK_LINE_RE.search(zone, value_start, value_end)
+                end = value_end if blank is None else blank.start()
+            value = zone[value_start:end]
         if kind not in values:
             values[kind] = value
-        pieces.append(zone[position:start])
+        pieces.append(zone[position:caption_start])
         if end > position:
             position = end
     pieces.append(zone[position:])
-    fields.end = position
+    fields = HeaderFields()
     fields.eo = values.get("eo")
     fields.tags = values.get("tags")
     fields.subject = values.get("subject")
     fields.ref = values.get("ref")
     fields.classified_by = values.get("clsby")
+    fields.end = position
     fields.captions_text = " ".join(pieces)
-    for caption in _CAPTION_RE.findall(fields.captions_text):
-        if caption in HANDLING_CAPTIONS and caption not in fields.handling:
-            fields.handling.append(caption)
+    fields.handling = handling_captions(fields.captions_text)
     return fields
+
+
+def handling_captions(captions_text: str) -> list[str]:
+    """The handling captions in `captions_text`, once each, in the order `_CAPTION_RE` finds them.
+
+    A text that holds one caption word, or none, needs no scan; only one with two or more can
+    find them in another order than their first places, where one word overlaps another
+    (`NOFORNODIS` is NOFORN alone).
+    """
+    present = [caption for caption in HANDLING_CAPTIONS if caption in captions_text]
+    if len(present) < 2:
+        return present
+    handling: list[str] = []
+    for caption in _CAPTION_RE.findall(captions_text):
+        if caption not in handling:
+            handling.append(caption)
+    return handling
 
 
 _TAG_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,24}")

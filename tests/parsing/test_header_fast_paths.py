@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cables.parsing import markings
+from cables.parsing import header, markings
 
 ODD_PIECES = ["\r\n", "\t", "\u00a0", "\u3000", "¶", "ß", "ſ", "İ", "ı", "\u212a", "’"]
 
@@ -34,3 +34,91 @@ def test_lower_case_reading_keeps_every_character_and_matches_as_ignoring_case()
         assert bool(word.match(lowered)) == bool(word.match(character))
         if ascii_letter.fullmatch(character):
             assert lowered.isascii() and re.fullmatch(lowered, character, re.I)
+
+
+CAPTION_PIECES = st.sampled_from(
+    [" ", "\n", "/", "S", "N", "E", "SIPDIS", "NOFORN", "NODIS", "EXDIS", "LIMDIS", "STADIS", "ROGER", "CHEROKEE",
+     "SENSITIVE", "FOR OFFICIAL USE ONLY", "NOFORNODIS", "SIPDISENSITIVE", "CHEROKEEXDIS", "ROGEROGER", "STADISIPDIS",
+     "sipdis", "Noforn", "FOR\tOFFICIAL USE ONLY", *ODD_PIECES]
+)
+
+
+def _handling_by_pattern(text):
+    handling = []
+    for caption in header._CAPTION_RE.findall(text):
+        if caption not in handling:
+            handling.append(caption)
+    return handling
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CAPTION_PIECES, max_size=10).map("".join))
+def test_handling_captions_as_the_pattern_finds_them(text):
+    assert header.handling_captions(text) == _handling_by_pattern(text)
+
+
+ZONE_PIECES = st.sampled_from(
+    [" ", "\n", "\n\n", " \n \n", ":", "E.O. 12958:", "E. O. 12356: DECL: OADR", "EO 13526", "TAGS:", "Tags: ",
+     "TAGS PREL", "AGS:", "SUBJECT:", "Subj:", "REF:", "Refs:", "REFTEL:", "CLASSIFIED BY:", "Classified By ",
+     "XREF:", "XE.O. 12958", "A. STATE 1", "B) ROME 2", "PREL ECON", "SIPDIS", "NOFORN", "text", "¶", "¶E.O. 12958",
+     *ODD_PIECES]
+)
+
+
+def _spans_by_rule(zone):
+    """The captions as first read: key places in `zone.upper()`, each checked with `FIELD_RE`."""
+    spans = []
+    end = -1
+    for position in sorted(header._key_positions(zone.upper())):
+        match = header.FIELD_RE.match(zone, position) if position >= end else None
+        if match is None:
+            continue
+        if position and zone[position - 1].isalpha() and not header._GLUED_OK_RE.match(match.group(0)):
+            continue
+        spans.append((match.lastgroup, position, match.end()))
+        end = match.end()
+    return spans
+
+
+def _fields_by_rule(zone):
+    """The fields as first read: each value cut from its own copy, the captions kept between."""
+    spans = _spans_by_rule(zone)
+    values, pieces, position = {}, [], 0
+    ends = [start for _, start, _ in spans] + [len(zone)]
+    for (kind, start, value_start), value_end in zip(spans, ends[1:], strict=True):
+        raw = zone[value_start:value_end]
+        if kind == "eo":
+            value = raw.partition("\n")[0]
+        elif kind == "ref":
+            value = header._cut_ref(raw)
+        else:
+            blank = header._BLANK_LINE_RE.search(raw)
+            value = raw if blank is None else raw[: blank.start()]
+        values.setdefault(kind, value)
+        pieces.append(zone[position:start])
+        position = max(position, value_start + len(value))
+    pieces.append(zone[position:])
+    names = {"eo": "eo", "tags": "tags", "subject": "subject", "ref": "ref", "clsby": "classified_by"}
+    return {names[kind]: value for kind, value in values.items()}, position, " ".join(pieces)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(ZONE_PIECES, max_size=16).map("".join))
+def test_read_fields_as_first_read(zone):
+    values, end, captions_text = _fields_by_rule(zone)
+    fields = header.read_fields(zone)
+    for name in ("eo", "tags", "subject", "ref", "classified_by"):
+        assert getattr(fields, name) == values.get(name)
+    assert (fields.end, fields.captions_text) == (end, captions_text)
+    assert fields.handling == _handling_by_pattern(captions_text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(ZONE_PIECES, max_size=16).map("".join))
+def test_field_keys_are_found_with_pilcrows_put_aside(zone):
+    assert header._key_positions(header._upper_for_keys(zone)) == header._key_positions(zone.upper())
+
+
+def test_a_truncated_header_keeps_its_last_field_to_the_end():
+    fields = header.read_fields("\r\n¶E.O. 12958: DECL: 1/2/2015\r\nTAGS:\tPREL\r\nSUBJECT: CUT OFF MID")
+    assert (fields.eo, fields.tags, fields.subject) == (" DECL: 1/2/2015\r", "\tPREL\r\n", " CUT OFF MID")
