@@ -227,23 +227,53 @@ def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> tuple[re.
     and the `_search_section` of its rest (None for a bare word: a rest with one names its cable)."""
     bare = None
     for match in _class_lines(pattern, head):
-        word, rest = match.group("word", "rest")
-        if (strict or word[:1] in LOST_LETTER_STARTS) and not _looks_like_class_line(rest):
+        reading = _read_class_line(match, strict)
+        if reading is None:
             continue
-        if not _REST_OK_RE.match(rest):
-            continue
-        section = _search_section(rest)
-        if section is not None or _NAMED_REST_RE.match(rest):
+        named, section = reading
+        if named:
             return match, section
         if bare is None:
             bare = match
     return None if bare is None else (bare, None)
 
 
+def _read_class_line(match: re.Match, strict: bool) -> tuple[bool, re.Match | None] | None:
+    """Whether a classification word's line names its cable, and its `_search_section`; None
+    when the line is no classification line."""
+    word, rest = match.group("word", "rest")
+    if (strict or word[:1] in LOST_LETTER_STARTS) and not _looks_like_class_line(rest):
+        return None
+    if not _REST_OK_RE.match(rest):
+        return None
+    section = _search_section(rest)
+    return section is not None or _NAMED_REST_RE.match(rest) is not None, section
+
+
+_LEADING_BLANKS_RE = re.compile(r"[ \t\n]*")
+
+
+def _opening_class_line(head: str) -> tuple[re.Match, re.Match | None] | None:
+    """`_first_class_line(CLASS_LINE_RE, head, strict=False)` for a text that opens, past blanks,
+    with a classification line naming its cable, as most copies do; None for any other.
+
+    The line is the first that `_class_lines` gives: only blanks stand before it, and a tab or
+    a quote on it or above it leaves its first match where it is. Found here without looking
+    through the text for them.
+    """
+    match = CLASS_LINE_RE.match(head, _LEADING_BLANKS_RE.match(head).end())
+    if match is None:
+        return None
+    reading = _read_class_line(match, strict=False)
+    if reading is None or not reading[0]:
+        return None
+    return match, reading[1]
+
+
 def find_classification_line(text: str, limit: int) -> ClassificationLine | None:
     """The first classification line in `text[:limit]`, read into its parts."""
     head = text[:limit]
-    found = _first_class_line(CLASS_LINE_RE, head, strict=False)
+    found = _opening_class_line(head) or _first_class_line(CLASS_LINE_RE, head, strict=False)
     if found is None:
         glued = CLASS_GLUED_RE.search(head)
         if glued is not None:
@@ -473,13 +503,27 @@ _TAG_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,24}")
 
 def parse_tags(value: str) -> list[str]:
     """`PREL ECON UN KV`, `PREL, PGOV, UNMIK, KV`: the tags, upper-cased, in order, once each."""
+    value = value[:2000].replace(",", " ").replace(";", " ")
+    if value.isascii():
+        return _ascii_tags(value.upper())
     tags: list[str] = []
-    for token in value[:2000].replace(",", " ").replace(";", " ").split():
+    for token in value.split():
         token = token.strip(".:()[]")
         if _is_tag(token):
             token = token.upper()
             if token not in tags:
                 tags.append(token)
+    return tags
+
+
+def _ascii_tags(upper: str) -> list[str]:
+    """The tags of an ASCII TAGS value put in upper case: `_is_tag` without its test for ASCII,
+    and without a call for each token."""
+    tags: list[str] = []
+    for token in upper.split():
+        token = token.strip(".:()[]")
+        if 1 < len(token) < 26 and token.isalnum() and token[0].isalpha() and token not in tags:
+            tags.append(token)
     return tags
 
 

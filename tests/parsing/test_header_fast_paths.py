@@ -122,3 +122,48 @@ def test_field_keys_are_found_with_pilcrows_put_aside(zone):
 def test_a_truncated_header_keeps_its_last_field_to_the_end():
     fields = header.read_fields("\r\n¶E.O. 12958: DECL: 1/2/2015\r\nTAGS:\tPREL\r\nSUBJECT: CUT OFF MID")
     assert (fields.eo, fields.tags, fields.subject) == (" DECL: 1/2/2015\r", "\tPREL\r\n", " CUT OFF MID")
+
+
+OPENING_PIECES = st.sampled_from(
+    ["\n", " ", "\t", '"', "\r\n", "\u3000", "¶", "UNCLAS", "Unclas", "CONFIDENTIAL", "C O N F I D E N T I A L",
+     "S E C R E T", "SECRET", "ONFIDENTIAL", "E C R E T", "secret", " SECTION 01 OF 02", " section 2 of 3",
+     " STATE", " THE HAGUE", " 000131", " 12", "//", " NOFORN", " SIPDIS", "E.O. 12958", "FM AMEMBASSY ROME\n"]
+)
+
+
+def _spans(found):
+    if found is None:
+        return None
+    match, section = found
+    return match.span(), None if section is None else section.span()
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(OPENING_PIECES, max_size=12).map("".join))
+def test_an_opening_class_line_is_the_first_the_lines_give(head):
+    opening = header._opening_class_line(head)
+    if opening is not None:
+        assert _spans(opening) == _spans(header._first_class_line(header.CLASS_LINE_RE, head, strict=False))
+
+
+def test_a_text_opening_with_its_classification_line_is_read_without_the_line_scan():
+    head = '\n\nC O N F I D E N T I A L SECTION 01 OF 02 THE HAGUE 000131 \n \nSIPDIS\n"quoted"\tx'
+    match, section = header._opening_class_line(head)
+    assert (match.group("word"), section.groups()) == ("C O N F I D E N T I A L", ("1", "2"))
+    assert header._opening_class_line("\n\nSECRET\n\nTAGS: PREL") is None
+
+
+TAGS_PIECES = st.sampled_from(
+    [" ", "\t", "\r\n", ",", ";", ".", ":", "(", "]", "-", "_", "PREL", "prel", "Pgov", "KV", "x", "9", "K" * 25]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(TAGS_PIECES, max_size=12).map("".join))
+def test_ascii_tags_as_each_token_is_read(value):
+    expected = []
+    for token in value.replace(",", " ").replace(";", " ").split():
+        token = token.strip(".:()[]")
+        if header._is_tag(token) and token.upper() not in expected:
+            expected.append(token.upper())
+    assert header.parse_tags(value) == expected
