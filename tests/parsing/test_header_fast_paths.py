@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cables.parsing import header, markings
+from cables.parsing import header, markings, references
 
 ODD_PIECES = ["\r\n", "\t", "\u00a0", "\u3000", "¶", "ß", "ſ", "İ", "ı", "\u212a", "’"]
 
@@ -167,3 +167,28 @@ def test_ascii_tags_as_each_token_is_read(value):
         if header._is_tag(token) and token.upper() not in expected:
             expected.append(token.upper())
     assert header.parse_tags(value) == expected
+
+
+CITED_PIECES = st.sampled_from(
+    [" ", "\t", "\n", ".", "'", "/", "-", ";", "A", "B.", "(C)", "STATE", "NEW DELHI", "U.S.", "O'HARE", "0", "00",
+     "1", "12", "966", "2004", "123456", "1234567", "\u0663", "É", "x", "CA-3400", "NOV"]
+)
+
+
+def _cited_by_scan(upper):
+    cited = []
+    for match in references._CITED_SCAN_RE.finditer(upper):
+        other_year_digits, station, other_station_letters, serial = match.groups()
+        first = upper[match.start()]
+        if other_year_digits is None:
+            cited.append((match.span(), (None, first + other_station_letters, serial)))
+        else:
+            cited.append((match.span(), (first + other_year_digits, station, serial)))
+    return cited
+
+
+@settings(max_examples=5000, deadline=None)
+@given(st.lists(CITED_PIECES, max_size=14).map("".join))
+def test_cited_cables_as_the_pattern_opening_with_a_look_behind_finds_them(upper):
+    expected = [(m.span(), m.groups()) for m in references._CITED_RE.finditer(upper)]
+    assert _cited_by_scan(upper) == expected
