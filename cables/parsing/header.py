@@ -534,6 +534,9 @@ def _is_tag(token: str) -> bool:
 
 _REASON_RE = re.compile(r"\b1\.[ \t]?([4-6])([^.;]{0,40})")
 _REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
+#: `_REASON_LETTER_RE` with its test before the letter written after it: the scan then looks
+#: for the letters alone, where a pattern opening with a look-behind is tried at every character.
+_REASON_LETTER_SCAN_RE = re.compile(r"([a-hA-H])(?<![A-Za-z].)(?![A-Za-z])")
 _CLASSIFIER_END_RE = re.compile(
     r"[,;:.]?[ \t]+(?:for|per|under)[ \t]+(?:reasons?|e\.?o\.?)|[,;]?[ \t]*(?:\breasons?\b|\bE\.?O\.?[ \t]?1[23]\d{3})"
     r"|[ \t]+1\.[4-6]",
@@ -548,7 +551,7 @@ def parse_classified_by(value: str) -> tuple[str | None, list[str]]:
     if "1" in text:
         for match in _REASON_FIRST_RE.finditer(text):
             section = match.group(1)
-            for letter in _REASON_LETTER_RE.findall(match.group(2)):
+            for letter in _REASON_LETTER_SCAN_RE.findall(match.group(2)):
                 reason = f"1.{section}({letter.lower()})"
                 if reason not in reasons:
                     reasons.append(reason)

@@ -192,3 +192,14 @@ def _cited_by_scan(upper):
 def test_cited_cables_as_the_pattern_opening_with_a_look_behind_finds_them(upper):
     expected = [(m.span(), m.groups()) for m in references._CITED_RE.finditer(upper)]
     assert _cited_by_scan(upper) == expected
+
+
+REASON_PIECES = st.sampled_from(
+    [" ", "\t", "\r\n", "(", ")", ",", "and", "AND", "b", "d", "B", "H", "i", "x", "1.4", "1.5", "bd", "é", "\u3000"]
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(REASON_PIECES, max_size=12).map("".join))
+def test_reason_letters_as_the_pattern_opening_with_a_look_behind_finds_them(text):
+    assert header._REASON_LETTER_SCAN_RE.findall(text) == header._REASON_LETTER_RE.findall(text)
