@@ -66,10 +66,14 @@ def _lower_as_ignoring_case(text: str) -> str:
 
     Each character stays in its place and keeps its kind (word character or not), so `\\b` and
     look-behinds read the same. A text outside ASCII is thus searched as fast as one inside:
-    a pattern ignoring case is tried at every character.
+    a pattern ignoring case is tried at every character. Pilcrows, most often all that a
+    cable holds beyond ASCII, are put as `#`, which the patterns read as they read them
+    (neither a word character nor a blank), so that the text is lowered as ASCII, much faster.
     """
-    if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
-        text = text.translate(_ASCII_FOLDS)
+    if not text.isascii():
+        text = text.replace("¶", "#")
+        if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
+            text = text.translate(_ASCII_FOLDS)
     return text.lower()
 
 
