@@ -477,16 +477,17 @@ def read_fields(zone: str) -> HeaderFields:
     fields.classified_by = values.get("clsby")
     fields.end = position
     fields.captions_text = " ".join(pieces)
-    fields.handling = handling_captions(fields.captions_text)
+    fields.handling = _handling_captions(fields.captions_text)
     return fields
 
 
-def handling_captions(captions_text: str) -> list[str]:
+def _handling_captions(captions_text: str) -> list[str]:
     """The handling captions in `captions_text`, once each, in the order `_CAPTION_RE` finds them.
 
-    A text that holds one caption word, or none, needs no scan; only one with two or more can
-    find them in another order than their first places, where one word overlaps another
-    (`NOFORNODIS` is NOFORN alone).
+    A text holding one caption word or none is read by looking for each word, not with the
+    pattern, which is tried at every capital letter. With two or more, the pattern's order can
+    differ from that of the words' first places where one overlaps another (`NOFORNODIS` is
+    NOFORN alone), so the pattern reads them.
     """
     present = [caption for caption in HANDLING_CAPTIONS if caption in captions_text]
     if len(present) < 2:

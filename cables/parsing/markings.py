@@ -65,10 +65,11 @@ def _lower_as_ignoring_case(text: str) -> str:
     matches `text`: the letters of `_ASCII_FOLDS` are put as the ASCII letters they match first.
 
     Each character stays in its place and keeps its kind (word character or not), so `\\b` and
-    look-behinds read the same. A text outside ASCII is thus searched as fast as one inside:
-    a pattern ignoring case is tried at every character. Pilcrows, most often all that a
-    cable holds beyond ASCII, are put as `#`, which the patterns read as they read them
-    (neither a word character nor a blank), so that the text is lowered as ASCII, much faster.
+    look-behinds read the same. A text beyond ASCII is then searched with the lower-case
+    patterns too, never with one ignoring case, which is tried at every character. Pilcrows,
+    most often all that a cable holds beyond ASCII, are put as `#`, which the patterns read
+    as they read them (neither a word character nor a blank): the text is then lowered as
+    ASCII, many times faster.
     """
     if not text.isascii():
         text = text.replace("¶", "#")
@@ -86,9 +87,9 @@ def has_noforn(text: str) -> bool:
 
 
 #: The choices of `_SENSITIVE_RE` for a text put in lower case by `_lower_as_ignoring_case`,
-#: one by one, each with a word it holds. The test before a word is written at its end, `(?<!\w.{n})`: each pattern
-#: then opens with a literal word for the scan to look for, where the choices together would
-#: be tried at every `s`, `f` and `e`.
+#: one by one, each with a word it holds. The test before a word is written at its end,
+#: `(?<!\w.{n})`: each pattern then opens with a literal word for the scan to look for, where
+#: the choices together would be tried at every `s`, `f` and `e`.
 _SENSITIVE_CHOICES = (
     ("sensitive", re.compile(r"sensitive\b(?<!\w.{9})")),
     ("official", re.compile(r"for(?<!\w.{3})[ \t]+official[ \t]+use[ \t]+only\b")),

@@ -54,7 +54,7 @@ def _handling_by_pattern(text):
 @settings(max_examples=3000, deadline=None)
 @given(st.lists(CAPTION_PIECES, max_size=10).map("".join))
 def test_handling_captions_as_the_pattern_finds_them(text):
-    assert header.handling_captions(text) == _handling_by_pattern(text)
+    assert header._handling_captions(text) == _handling_by_pattern(text)
 
 
 ZONE_PIECES = st.sampled_from(
