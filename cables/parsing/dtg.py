@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from .tables import MONTH_NAMES, MONTHS, PRECEDENCE_BY_LETTER
 
@@ -85,10 +86,12 @@ _DECL_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def parse_declassify(eo_text: str) -> str | None:
     """The declassification date of an E.O. line (`DECL: 04/16/2019` -> `2019-04-16`), else None.
 
     Guardian-style copies write it year first (`DECL: 2020/01/12`, seen in 10BELGRADE3).
+    Remembered: a post's cables of one day carry the same E.O. line.
     """
     match = _DECL_RE.search(eo_text)
     if match is None:

@@ -227,23 +227,53 @@ def _first_class_line(pattern: re.Pattern, head: str, strict: bool) -> tuple[re.
     and the `_search_section` of its rest (None for a bare word: a rest with one names its cable)."""
     bare = None
     for match in _class_lines(pattern, head):
-        word, rest = match.group("word", "rest")
-        if (strict or word[:1] in LOST_LETTER_STARTS) and not _looks_like_class_line(rest):
+        reading = _read_class_line(match, strict)
+        if reading is None:
             continue
-        if not _REST_OK_RE.match(rest):
-            continue
-        section = _search_section(rest)
-        if section is not None or _NAMED_REST_RE.match(rest):
+        named, section = reading
+        if named:
             return match, section
         if bare is None:
             bare = match
     return None if bare is None else (bare, None)
 
 
+def _read_class_line(match: re.Match, strict: bool) -> tuple[bool, re.Match | None] | None:
+    """Whether a classification word's line names its cable, and its `_search_section`; None
+    when the line is no classification line."""
+    word, rest = match.group("word", "rest")
+    if (strict or word[:1] in LOST_LETTER_STARTS) and not _looks_like_class_line(rest):
+        return None
+    if not _REST_OK_RE.match(rest):
+        return None
+    section = _search_section(rest)
+    return section is not None or _NAMED_REST_RE.match(rest) is not None, section
+
+
+_LEADING_BLANKS_RE = re.compile(r"[ \t\n]*")
+
+
+def _opening_class_line(head: str) -> tuple[re.Match, re.Match | None] | None:
+    """`_first_class_line(CLASS_LINE_RE, head, strict=False)` for a text that opens, past blanks,
+    with a classification line naming its cable, as most copies do; None for any other.
+
+    The line is the first that `_class_lines` gives: only blanks stand before it, and a tab or
+    a quote on it or above it leaves its first match where it is. Found here without looking
+    through the text for them.
+    """
+    match = CLASS_LINE_RE.match(head, _LEADING_BLANKS_RE.match(head).end())
+    if match is None:
+        return None
+    reading = _read_class_line(match, strict=False)
+    if reading is None or not reading[0]:
+        return None
+    return match, reading[1]
+
+
 def find_classification_line(text: str, limit: int) -> ClassificationLine | None:
     """The first classification line in `text[:limit]`, read into its parts."""
     head = text[:limit]
-    found = _first_class_line(CLASS_LINE_RE, head, strict=False)
+    found = _opening_class_line(head) or _first_class_line(CLASS_LINE_RE, head, strict=False)
     if found is None:
         glued = CLASS_GLUED_RE.search(head)
         if glued is not None:
@@ -351,22 +381,33 @@ _OTHER_KEYS = ("TAG", "AGS:", "SUBJ", "REF", "CLASSIFIED")
 _GLUED_OK_RE = re.compile(r"E\.O\.|SUBJECT:|TAGS:|CLASSIFIED BY:")
 
 
-def _field_markers(zone: str) -> list[re.Match]:
-    """The captions in the zone, found by plain string search and then checked in place."""
-    positions = _key_positions(zone.upper())
-    markers = []
+def _field_spans(zone: str) -> list[tuple[str, int, int]]:
+    """(field, caption start, value start) of each caption in the zone, found by plain string
+    search and then checked in place."""
+    spans = []
     end = -1
-    for position in sorted(positions):
+    for position in sorted(_key_positions(_upper_for_keys(zone))):
         if position < end:
             continue
         match = FIELD_RE.match(zone, position)
         if match is None:
             continue
-        if position and zone[position - 1].isalpha() and not _GLUED_OK_RE.match(match.group(0)):
+        if position and zone[position - 1].isalpha() and not _GLUED_OK_RE.match(match.group()):
             continue
-        markers.append(match)
         end = match.end()
-    return markers
+        spans.append((match.lastgroup, position, end))
+    return spans
+
+
+def _upper_for_keys(zone: str) -> str:
+    """`zone.upper()` with its pilcrows (which open fields, `¶E.O. 12958`) put as `#`, in no key.
+
+    An ASCII text is upper-cased many times faster than one beyond it, and the pilcrows are
+    most often all that is beyond ASCII in a zone; each character keeps its place.
+    """
+    if "¶" in zone:
+        zone = zone.replace("¶", "#")
+    return zone.upper()
 
 
 def _key_positions(upper: str) -> set[int]:
@@ -378,11 +419,6 @@ def _key_positions(upper: str) -> set[int]:
             positions.add(position)
             position = upper.find(key, position + 1)
     return positions
-
-
-def _cut_at_blank(value: str) -> str:
-    blank = _BLANK_LINE_RE.search(value)
-    return value if blank is None else value[: blank.start()]
 
 
 def _cut_ref(value: str) -> str:
@@ -402,43 +438,65 @@ def _cut_ref(value: str) -> str:
 
 
 def read_fields(zone: str) -> HeaderFields:
-    """The captioned fields of the zone between the classification line and the first paragraph."""
-    fields = HeaderFields()
+    """The captioned fields of the zone between the classification line and the first paragraph.
+
+    An E.O. value ends with its line, a REF value is cut by `_cut_ref`, any other ends at a
+    blank line; none runs past the next caption.
+    """
     zone = zone[:FIELDS_LIMIT]
-    markers = _field_markers(zone)
     values: dict[str, str] = {}
     pieces = []
     position = 0
-    value_ends = [marker.start() for marker in markers]
+    spans = _field_spans(zone)
+    value_ends = [caption_start for _, caption_start, _ in spans]
     value_ends.append(len(zone))
-    for marker, value_end in zip(markers, value_ends[1:], strict=True):
-        kind = marker.lastgroup
-        start, value_start = marker.span()
-        raw = zone[value_start:value_end]
-        if kind == "eo":
-            value = raw.partition("\n")[0]
-        elif kind == "ref":
-            value = _cut_ref(raw)
+    for (kind, caption_start, value_start), value_end in zip(spans, value_ends[1:], strict=True):
+        if kind == "ref":
+            value = _cut_ref(zone[value_start:value_end])
+            end = value_start + len(value)
         else:
-            value = _cut_at_blank(raw)
-        end = value_start + len(value)
+            if kind == "eo":
+                end = zone.find("\n", value_start, value_end)
+                if end < 0:
+                    end = value_end
+            else:
+                blank = _BLANK_LINE_RE.search(zone, value_start, value_end)
+                end = value_end if blank is None else blank.start()
+            value = zone[value_start:end]
         if kind not in values:
             values[kind] = value
-        pieces.append(zone[position:start])
+        pieces.append(zone[position:caption_start])
         if end > position:
             position = end
     pieces.append(zone[position:])
-    fields.end = position
+    fields = HeaderFields()
     fields.eo = values.get("eo")
     fields.tags = values.get("tags")
     fields.subject = values.get("subject")
     fields.ref = values.get("ref")
     fields.classified_by = values.get("clsby")
+    fields.end = position
     fields.captions_text = " ".join(pieces)
-    for caption in _CAPTION_RE.findall(fields.captions_text):
-        if caption in HANDLING_CAPTIONS and caption not in fields.handling:
-            fields.handling.append(caption)
+    fields.handling = _handling_captions(fields.captions_text)
     return fields
+
+
+def _handling_captions(captions_text: str) -> list[str]:
+    """The handling captions in `captions_text`, once each, in the order `_CAPTION_RE` finds them.
+
+    A text holding one caption word or none is read by looking for each word, not with the
+    pattern, which is tried at every capital letter. With two or more, the pattern's order can
+    differ from that of the words' first places where one overlaps another (`NOFORNODIS` is
+    NOFORN alone), so the pattern reads them.
+    """
+    present = [caption for caption in HANDLING_CAPTIONS if caption in captions_text]
+    if len(present) < 2:
+        return present
+    handling: list[str] = []
+    for caption in _CAPTION_RE.findall(captions_text):
+        if caption not in handling:
+            handling.append(caption)
+    return handling
 
 
 _TAG_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,24}")
@@ -446,13 +504,27 @@ _TAG_TOKEN_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,24}")
 
 def parse_tags(value: str) -> list[str]:
     """`PREL ECON UN KV`, `PREL, PGOV, UNMIK, KV`: the tags, upper-cased, in order, once each."""
+    value = value[:2000].replace(",", " ").replace(";", " ")
+    if value.isascii():
+        return _ascii_tags(value.upper())
     tags: list[str] = []
-    for token in value[:2000].replace(",", " ").replace(";", " ").split():
+    for token in value.split():
         token = token.strip(".:()[]")
         if _is_tag(token):
             token = token.upper()
             if token not in tags:
                 tags.append(token)
+    return tags
+
+
+def _ascii_tags(upper: str) -> list[str]:
+    """The tags of an ASCII TAGS value put in upper case: `_is_tag` without its test for ASCII,
+    and without a call for each token."""
+    tags: list[str] = []
+    for token in upper.split():
+        token = token.strip(".:()[]")
+        if 1 < len(token) < 26 and token.isalnum() and token[0].isalpha() and token not in tags:
+            tags.append(token)
     return tags
 
 
@@ -463,6 +535,9 @@ def _is_tag(token: str) -> bool:
 
 _REASON_RE = re.compile(r"\b1\.[ \t]?([4-6])([^.;]{0,40})")
 _REASON_LETTER_RE = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
+#: `_REASON_LETTER_RE` with its test before the letter written after it: the scan then looks
+#: for the letters alone, where a pattern opening with a look-behind is tried at every character.
+_REASON_LETTER_SCAN_RE = re.compile(r"([a-hA-H])(?<![A-Za-z].)(?![A-Za-z])")
 _CLASSIFIER_END_RE = re.compile(
     r"[,;:.]?[ \t]+(?:for|per|under)[ \t]+(?:reasons?|e\.?o\.?)|[,;]?[ \t]*(?:\breasons?\b|\bE\.?O\.?[ \t]?1[23]\d{3})"
     r"|[ \t]+1\.[4-6]",
@@ -477,7 +552,7 @@ def parse_classified_by(value: str) -> tuple[str | None, list[str]]:
     if "1" in text:
         for match in _REASON_FIRST_RE.finditer(text):
             section = match.group(1)
-            for letter in _REASON_LETTER_RE.findall(match.group(2)):
+            for letter in _REASON_LETTER_SCAN_RE.findall(match.group(2)):
                 reason = f"1.{section}({letter.lower()})"
                 if reason not in reasons:
                     reasons.append(reason)

@@ -48,27 +48,48 @@ def base_level(word: str) -> str:
 LOST_LETTER_STARTS = frozenset("OoEe")
 
 
-#: The NOFORN pattern for an ASCII text put in lower case, where it ignores case as the one
-#: above does. A `\b` before a word is written `(?<!\w.)` after its first letter: the scan then
-#: looks for the first letters alone, where a pattern opening with `\b` is tried at every character.
+#: The NOFORN pattern for a text put in lower case by `_lower_as_ignoring_case`, where it
+#: matches as the one above does. A `\b` before a word is written `(?<!\w.)` after its first
+#: letter: the scan then looks for the first letters alone, where a pattern opening with `\b`
+#: is tried at every character.
 _NOFORN_LOWER_RE = re.compile(r"no[ \t]?forn|n(?<!\w.)oforn\b|n(?<!\w.)ot[ \t]+releasable[ \t]+to[ \t]+foreign")
 
 
+#: Outside ASCII, the only characters that match an ASCII letter ignoring case without being it
+#: in lower case: `İ` and `ı` match `i`, `ſ` matches `s` (the Kelvin sign, `k`, is lowered to it).
+_ASCII_FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+
+
+def _lower_as_ignoring_case(text: str) -> str:
+    """`text` in lower case, where a lower-case pattern matches as the same pattern ignoring case
+    matches `text`: the letters of `_ASCII_FOLDS` are put as the ASCII letters they match first.
+
+    Each character stays in its place and keeps its kind (word character or not), so `\\b` and
+    look-behinds read the same. A text beyond ASCII is then searched with the lower-case
+    patterns too, never with one ignoring case, which is tried at every character. Pilcrows,
+    most often all that a cable holds beyond ASCII, are put as `#`, which the patterns read
+    as they read them (neither a word character nor a blank): the text is then lowered as
+    ASCII, many times faster.
+    """
+    if not text.isascii():
+        text = text.replace("¶", "#")
+        if not text.isascii() and ("İ" in text or "ı" in text or "ſ" in text):
+            text = text.translate(_ASCII_FOLDS)
+    return text.lower()
+
+
 def has_noforn(text: str) -> bool:
-    # Every match holds `forn` or `fore`, letters that fold to no other character; the
-    # pattern itself, ignoring case, has no literal the scan could look for.
-    lower = text.lower()
+    """`_NOFORN_RE.search(text)`: every match holds `forn` or `fore`, which are looked for first."""
+    lower = _lower_as_ignoring_case(text)
     if "forn" not in lower and "fore" not in lower:
         return False
-    if text.isascii():
-        return _NOFORN_LOWER_RE.search(lower) is not None
-    return _NOFORN_RE.search(text) is not None
+    return _NOFORN_LOWER_RE.search(lower) is not None
 
 
-#: The choices of `_SENSITIVE_RE` for an ASCII text put in lower case, one by one, each with
-#: a word it holds. The test before a word is written at its end, `(?<!\w.{n})`: each pattern
-#: then opens with a literal word for the scan to look for, where the choices together would
-#: be tried at every `s`, `f` and `e`.
+#: The choices of `_SENSITIVE_RE` for a text put in lower case by `_lower_as_ignoring_case`,
+#: one by one, each with a word it holds. The test before a word is written at its end,
+#: `(?<!\w.{n})`: each pattern then opens with a literal word for the scan to look for, where
+#: the choices together would be tried at every `s`, `f` and `e`.
 _SENSITIVE_CHOICES = (
     ("sensitive", re.compile(r"sensitive\b(?<!\w.{9})")),
     ("official", re.compile(r"for(?<!\w.{3})[ \t]+official[ \t]+use[ \t]+only\b")),
@@ -79,13 +100,12 @@ _EFTO_LOWER_RE = re.compile(r"e(?<!\w.)[ \t]?f[ \t]?t[ \t]?o\b")
 
 
 def has_sensitive(text: str) -> bool:
-    if text.isascii():
-        lower = text.lower()
-        for word, choice in _SENSITIVE_CHOICES:
-            if word in lower and choice.search(lower) is not None:
-                return True
-        return _EFTO_LOWER_RE.search(lower) is not None
-    return _SENSITIVE_RE.search(text) is not None
+    """`_SENSITIVE_RE.search(text)`, choice by choice in lower case."""
+    lower = _lower_as_ignoring_case(text)
+    for word, choice in _SENSITIVE_CHOICES:
+        if word in lower and choice.search(lower) is not None:
+            return True
+    return _EFTO_LOWER_RE.search(lower) is not None
 
 
 def overall_classification(level: str, captions: str) -> str:

@@ -14,6 +14,16 @@ _CITED_RE = re.compile(
     r"(?<![A-Z0-9])(?:(\d{4}|\d{2})[ \t]?)?((?>[A-Z][A-Z'.]*(?:[ \t]+[A-Z][A-Z'.]*){0,3}))[ \t]*0*(\d{1,6})"
     r"(?![0-9A-Z/-])"
 )
+#: `_CITED_RE` opening with its first character, a digit or a capital: the scan then skips
+#: every other, where a pattern opening with a look-behind is tried at each. A digit opens the
+#: year, whose other digits are the first group, and the station is the second; a capital
+#: opens the station, whose other characters are the third. The serial is the fourth.
+_CITED_SCAN_RE = re.compile(
+    r"[\dA-Z](?<![A-Z0-9].)"
+    r"(?:(?<=\d)(\d{3}|\d)[ \t]?((?>[A-Z][A-Z'.]*(?:[ \t]+[A-Z][A-Z'.]*){0,3}))"
+    r"|(?<=[A-Z])((?>[A-Z'.]*(?:[ \t]+[A-Z][A-Z'.]*){0,3})))"
+    r"[ \t]*0*(\d{1,6})(?![0-9A-Z/-])"
+)
 #: Item labels of a REF list: `A.`, `B)`, `(C)`; each ends in `.` or `)`.
 _LABEL_RE = re.compile(r"(?<![A-Z0-9])(?:\([A-Z]\)|[A-Z][.)])(?=[ \t]|$)")
 
@@ -86,8 +96,13 @@ def parse_references(
     upper = text.upper()
     if "." in upper or ")" in upper:
         upper = _LABEL_RE.sub(" ", upper)
-    for match in _CITED_RE.finditer(upper):
-        yy, station, serial = match.groups()
+    for match in _CITED_SCAN_RE.finditer(upper):
+        other_year_digits, station, other_station_letters, serial = match.groups()
+        if other_year_digits is None:
+            yy = None
+            station = upper[match.start()] + other_station_letters
+        else:
+            yy = upper[match.start()] + other_year_digits
         cited = _remembered_cited(station) if len(station) <= 120 else _cited_station(station)
         if cited is None:
             continue
