@@ -40,7 +40,8 @@ _SENTENCE_ENDS = frozenset(".!?\"')\u201d")
 LEADING_MARKING_RE = re.compile(r"^\s*\(([A-Za-z/ ]{1,12}?)\)[ \t]")
 
 _HEADING_LINE_RE = re.compile(r"^[ \t]*(?:-{3,}[ \t]*|[^.!?;,\n]{1,70}[ \t]*|[A-Z0-9 ,/&():'-]{1,70})$")
-_SENTENCE_STOPS = (".", "!", "?", ";")
+#: The characters that end a sentence, which no heading ends with.
+_SENTENCE_STOPS = ".!?;"
 #: Written with a literal start, which the scan looks for fast.
 _DASHES_RE = re.compile(r"-----+")
 
@@ -300,10 +301,10 @@ def _every_paragraph(body: str, candidates: list[Candidate]) -> list[tuple[int, 
 def drop_trailing_heading(chunk: str) -> str:
     """A section heading between paragraphs (`BACKGROUND`, `Summary` over dashes) is not paragraph text."""
     chunk = chunk.rstrip()
-    while True:
+    while chunk:
         # The chunk ends in its last line's last character, which is no blank; a heading does
         # not end a sentence.
-        if chunk[-1:] in _SENTENCE_STOPS:
+        if chunk[-1] in _SENTENCE_STOPS:
             return chunk
         last_newline = chunk.rfind("\n")
         if not _is_heading_line(chunk[last_newline + 1 :]):
@@ -312,6 +313,7 @@ def drop_trailing_heading(chunk: str) -> str:
         if blank < 0:
             return chunk
         chunk = chunk[:blank].rstrip()
+    return chunk
 
 
 #: How far from a chunk's end the blank line above a heading is looked for.
