@@ -17,6 +17,7 @@ import gzip
 import io
 import json
 import os
+import platform
 import pstats
 import sys
 import time
@@ -58,6 +59,7 @@ def speed(bulk: Path, target: int, profile: bool) -> None:
     cpu = time.process_time() - cpu_started
     total = parsed + errors
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"Python {platform.python_version()} ({os.path.realpath(sys.executable)}, {platform.python_compiler()})")
     print(f"bulk corpus: {bulk} ({megabytes:.1f} MB uncompressed, read {rounds} times)")
     print(f"{total} cables ({errors} errors): {elapsed:.1f} s wall, {cpu:.1f} s CPU on one core"
           f" (load average {load:.1f} on {os.cpu_count()} cores)")
