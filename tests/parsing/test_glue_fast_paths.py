@@ -1,0 +1,43 @@
+"""The glue's shortcuts around the stages read what the general rules they stand in for read."""
+
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cables.parsing import cleaning
+
+#: Blanks of every width, line ends of every copy, and the damage the copies leave.
+BLANK_PIECES = st.sampled_from(
+    [" ", "  ", "\n", "\r\n", "\r", "\t", "\x00", "\x0b", "\x0c", "\x1c", "\x1f", "\x85", "\xa0", "\u1680", "\u2000",
+     "\u200a", "\u200b", "\u2028", "\u202f", "\u3000", "\ufeff", "\\", '\\"', "\\'", "\\\\", "a", "Z", "é", "¶",
+     "\u201d", "\u2019", "x y", "SUBJECT: ", "-----"]
+)
+
+
+def _odd_by_definition(text):
+    return any(character.isspace() and character not in " \n" for character in text)
+
+
+def test_the_odd_spaces_listed_are_every_blank_but_the_space_and_the_newline():
+    blanks = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    listed = cleaning._OTHER_ASCII_SPACES + cleaning._OTHER_UNICODE_SPACES
+    assert len(set(listed)) == len(listed)
+    assert set(listed) == blanks - {" ", "\n"}
+    assert all(space.isascii() for space in cleaning._OTHER_ASCII_SPACES)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(BLANK_PIECES, max_size=14).map("".join))
+def test_odd_spaces_as_the_definition_finds_them(text):
+    assert cleaning.has_odd_spaces(text) == _odd_by_definition(text)
+    assert cleaning.squeeze(text) == " ".join(text.split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(cleaning._OTHER_ASCII_SPACES + cleaning._OTHER_UNICODE_SPACES), st.integers(0, 3))
+def test_each_odd_space_is_found_alone_and_among_wide_text(space, place):
+    text = ["ab \u201ccd\u201d\n", "é ¶ ", "x" * 40, "\u3001"][place]
+    assert cleaning.has_odd_spaces(space)
+    assert cleaning.has_odd_spaces(text + space + text)
+    assert not cleaning.has_odd_spaces(text.replace(space, ""))
