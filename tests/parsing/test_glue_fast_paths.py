@@ -5,7 +5,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cables.parsing import cleaning
+from cables.parsing import body, cleaning
 
 #: Blanks of every width, line ends of every copy, and the damage the copies leave.
 BLANK_PIECES = st.sampled_from(
@@ -41,3 +41,29 @@ def test_each_odd_space_is_found_alone_and_among_wide_text(space, place):
     assert cleaning.has_odd_spaces(space)
     assert cleaning.has_odd_spaces(text + space + text)
     assert not cleaning.has_odd_spaces(text.replace(space, ""))
+
+
+CONTACT_PIECES = st.sampled_from(
+    ["POC", "ONTACT", "ontact", "C", "O", "P", "OC", " ", ": ", ", ", "\n", "\t", "¶", "é", "\u201d", "Jane Doe",
+     "Desk Officer ", "at ", "tel. ", "202-647-1234", "(202) 647-1234", "+1 202.647.1234", "647\t1234", "x12",
+     "\u0662\u0660\u0662 \u0665\u0665\u0665-\u0661\u0662\u0663\u0664", "jane.doe@state.gov", "@", "or ", "a"]
+)
+_CONTACT_WORDS = ("ontact", "ONTACT", "POC")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(CONTACT_PIECES, max_size=12).map("".join))
+def test_contact_paragraphs_are_those_holding_a_contact_word(text):
+    """The `O` and `C` looked for first are in both upper-case words: with both put at the
+    end, past every phone and address, a paragraph is read exactly when a word is in it."""
+    found = body.points_of_contact([{"text": text}])
+    if not any(word in text for word in _CONTACT_WORDS):
+        assert found == []
+    else:
+        assert found == body.points_of_contact([{"text": text + " OC"}])
+
+
+def test_upper_case_contact_words_without_another_o_or_c_are_read():
+    assert [c["phone"] for c in body.points_of_contact([{"text": "POC: Jane Ruiz, 202-647-1234."}])] == ["202-647-1234"]
+    assert [c["phone"] for c in body.points_of_contact([{"text": "ONTACT: 202-647-1234"}])] == ["202-647-1234"]
+    assert body.points_of_contact([{"text": "PO Jane at 202-647-1234."}]) == []
