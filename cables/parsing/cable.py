@@ -304,8 +304,11 @@ def _read_body(record: dict, body: str, candidates: list[Candidate], *, warnings
 
 
 def _fill_from_hints(record: dict, hints: dict, year: int | None, warnings: list[str], own_reference: str | None):
+    """The record's reference id, classification and origin where the cable's text is silent
+    or disagrees with its container. The container's reference id is checked for its form
+    only when it differs from the one the cable gives itself, which it becomes either way."""
     hinted_id = hints.get("reference_id")
-    if hinted_id is not None and not is_reference_id(hinted_id):
+    if hinted_id is not None and not (own_reference and hinted_id == own_reference) and not is_reference_id(hinted_id):
         hinted_id = None
     if own_reference and hinted_id and own_reference != hinted_id:
         warnings.append(f"the cable reads as {own_reference} but its container says {hinted_id}; kept {hinted_id}")

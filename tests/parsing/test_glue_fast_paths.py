@@ -2,10 +2,13 @@
 
 import sys
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cables.parsing import body, cleaning
+from cables.parsing import body, cable, cleaning
+from cables.parsing.records import new_record
+from cables.parsing.references import is_reference_id
 
 #: Blanks of every width, line ends of every copy, and the damage the copies leave.
 BLANK_PIECES = st.sampled_from(
@@ -67,3 +70,29 @@ def test_upper_case_contact_words_without_another_o_or_c_are_read():
     assert [c["phone"] for c in body.points_of_contact([{"text": "POC: Jane Ruiz, 202-647-1234."}])] == ["202-647-1234"]
     assert [c["phone"] for c in body.points_of_contact([{"text": "ONTACT: 202-647-1234"}])] == ["202-647-1234"]
     assert body.points_of_contact([{"text": "PO Jane at 202-647-1234."}]) == []
+
+
+def _reference_id_by_the_full_check(hints, own_reference):
+    """The reference id and warnings as first written: the container's id checked for its form first."""
+    warnings = []
+    hinted_id = hints.get("reference_id")
+    if hinted_id is not None and not is_reference_id(hinted_id):
+        hinted_id = None
+    if own_reference and hinted_id and own_reference != hinted_id:
+        warnings.append(f"the cable reads as {own_reference} but its container says {hinted_id}; kept {hinted_id}")
+        chosen = hinted_id
+    else:
+        chosen = own_reference or hinted_id
+    if chosen is None:
+        warnings.append("reference id unknown")
+    return chosen, warnings
+
+
+@pytest.mark.parametrize("own_reference", [None, "08STATE1234", "not an id", ""])
+@pytest.mark.parametrize("hinted_id", [None, "08STATE1234", "08STATE999", "not an id", "", " 08STATE1234"])
+def test_the_containers_reference_id_is_kept_as_the_full_check_keeps_it(own_reference, hinted_id):
+    record, warnings = new_record(), []
+    hints = {"reference_id": hinted_id, "classification": "SECRET", "origin": "Embassy Paris", "origin_fallback": True}
+    record["classification"], record["origin"] = "SECRET", "AMEMBASSY PARIS"
+    cable._fill_from_hints(record, hints, 2008, warnings, own_reference)
+    assert (record["reference_id"], warnings) == _reference_id_by_the_full_check(hints, own_reference)
