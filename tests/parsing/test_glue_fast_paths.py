@@ -98,3 +98,16 @@ def test_the_containers_reference_id_is_kept_as_the_full_check_keeps_it(own_refe
     record["classification"], record["origin"] = "SECRET", "AMEMBASSY PARIS"
     cable._fill_from_hints(record, hints, 2008, warnings, own_reference)
     assert (record["reference_id"], warnings) == _reference_id_by_the_full_check(hints, own_reference)
+
+
+NOTICE_PIECES = st.sampled_from(
+    [cable.PARTIAL_NOTICE, "This record is a partial extract of the original cable.", " ", "\t", "\n", "\r\n", "\x00",
+     "\u3000", "The full text of the original cable is not available.", "this record", "x", "\\", "08STATE1234\n"]
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(NOTICE_PIECES, max_size=6).map("".join))
+def test_the_partial_notice_ends_where_the_pattern_ends_it(text):
+    partial = cable._PARTIAL_RE.match(text)
+    assert cable._partial_notice_end(text) == (0 if partial is None else partial.end())
