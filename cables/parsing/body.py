@@ -496,9 +496,14 @@ def points_of_contact(paragraphs: list[dict]) -> list[dict]:
     contacts: list[dict] = []
     for paragraph in paragraphs:
         text = paragraph["text"]
-        # Both upper-case words hold an `O`, which a third of all paragraph text lacks and a
-        # one-character `in` looks for far faster than a word.
-        if "ontact" not in text and ("O" not in text or ("ONTACT" not in text and "POC" not in text)):
+        # An upper-case word is looked for only in text holding its capitals `O` and `C` (both
+        # words), `N` (ONTACT) or `P` (POC): half of all paragraph text lacks one of them, and a
+        # one-character `in` looks for a letter far faster than a word.
+        if "ontact" not in text and (
+            "O" not in text
+            or "C" not in text
+            or (("N" not in text or "ONTACT" not in text) and ("P" not in text or "POC" not in text))
+        ):
             continue
         first = min(i for i in (text.find("ontact"), text.find("ONTACT"), text.find("POC")) if i >= 0)
         # Contacts follow the word that announces them; the rest of a long paragraph is not read.

@@ -60,6 +60,10 @@ _PARTIAL_RE = re.compile(
     r"\s*This record is a partial extract of the original cable\.[ \t]*"
     r"(?:The full text of the original cable is not available\.)?"
 )
+#: The notice word for word, as nine bulk rows in ten open with it.
+PARTIAL_NOTICE = (
+    "This record is a partial extract of the original cable. The full text of the original cable is not available."
+)
 _REF_MENTION_RE = re.compile(r"\bref(?:tel|s)?\b", re.I)
 #: A page break naming the cable (`STATE 00039345 002 OF 002`), matched with a newline put in front.
 _PAGE_STATION_RE = re.compile(
@@ -86,9 +90,9 @@ def parse_cable(text: str | bytes, source: str | None = None, *, hints: dict | N
     text, hints = _strip_metadata(text, hints or {})
     if "Cable dated:" in text:
         text = _CABLE_DATED_RE.sub(r"\g<0>\n", text)
-    partial = _PARTIAL_RE.match(text)
-    if partial is not None:
-        text = text[partial.end():]
+    partial_end = _partial_notice_end(text)
+    if partial_end:
+        text = text[partial_end:]
         warnings.append("a partial extract: the full text of the cable is not available")
     cls = find_classification_line(text, HEADER_LIMIT)
     if cls is not None:
@@ -229,6 +233,16 @@ def _fuller_copy(text: str, cls: ClassificationLine, warnings: list[str]) -> tup
     return joined, find_classification_line(joined, HEADER_LIMIT) or cls
 
 
+def _partial_notice_end(text: str) -> int:
+    """Where the archive's notice that it holds only part of the cable ends, when the text opens
+    with it (`_PARTIAL_RE`), or 0. The notice word for word, all the pattern matches there, is
+    told by `str.startswith`, where the pattern reads it letter by letter."""
+    if text.startswith(PARTIAL_NOTICE):
+        return len(PARTIAL_NOTICE)
+    partial = _PARTIAL_RE.match(text)
+    return 0 if partial is None else partial.end()
+
+
 def _strip_metadata(text: str, hints: dict) -> tuple[str, dict]:
     """The text without the alx/cablegate metadata lines, and the hints with what they say
     added where the caller's say nothing (in a copy: the caller's are left alone)."""
@@ -304,8 +318,11 @@ def _read_body(record: dict, body: str, candidates: list[Candidate], *, warnings
 
 
 def _fill_from_hints(record: dict, hints: dict, year: int | None, warnings: list[str], own_reference: str | None):
+    """The record's reference id, classification and origin where the cable's text is silent
+    or disagrees with its container. The container's reference id is checked for its form
+    only when it differs from the one the cable gives itself, which it becomes either way."""
     hinted_id = hints.get("reference_id")
-    if hinted_id is not None and not is_reference_id(hinted_id):
+    if hinted_id is not None and not (own_reference and hinted_id == own_reference) and not is_reference_id(hinted_id):
         hinted_id = None
     if own_reference and hinted_id and own_reference != hinted_id:
         warnings.append(f"the cable reads as {own_reference} but its container says {hinted_id}; kept {hinted_id}")

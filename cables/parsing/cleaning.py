@@ -57,10 +57,23 @@ def squeeze(text: str) -> str:
 
 
 def has_odd_spaces(text: str) -> bool:
-    """Whether `text` holds a blank other than the space and the newline."""
-    for space in _OTHER_ASCII_SPACES:
-        if space in text:
-            return True
+    """Whether `text` holds a blank other than the space and the newline.
+
+    The ASCII blanks (`_OTHER_ASCII_SPACES`) are tested one after the other in a single
+    expression, where a loop over them costs more than most of the tests: the text is
+    mostly a short field, and each test a search for one character.
+    """
+    if (
+        "\t" in text
+        or "\r" in text
+        or "\x0b" in text
+        or "\x0c" in text
+        or "\x1c" in text
+        or "\x1d" in text
+        or "\x1e" in text
+        or "\x1f" in text
+    ):
+        return True
     if not text.isascii():
         for space in _OTHER_UNICODE_SPACES:
             if space in text:
