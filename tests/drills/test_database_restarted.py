@@ -28,7 +28,7 @@ CABLES = 600
 
 def restart_postgresql() -> float:
     started = time.monotonic()
-    subprocess.run(shlex.split(os.environ["DESK_DRILL_PG_RESTART"]), check=True, capture_output=True, timeout=120)
+    subprocess.run(shlex.split(os.environ["DESK_DRILL_PG_RESTART"]), check=True, capture_output=True, timeout=300)
     return time.monotonic() - started
 
 
