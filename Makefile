@@ -38,7 +38,7 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo --address $(HOST):$(PORT)
 
 run: demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)

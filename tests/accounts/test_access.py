@@ -47,6 +47,15 @@ def test_demo_logins_work_with_their_roles_and_clearances(client):
 
 
 @pytest.mark.django_db
+def test_demo_logins_name_the_address_the_demo_is_served_on():
+    default, elsewhere = io.StringIO(), io.StringIO()
+    call_command("load_demo", stdout=default)
+    call_command("load_demo", "--address", "127.0.0.1:8011", stdout=elsewhere)
+    assert "Demo logins (http://127.0.0.1:8000/):" in default.getvalue()
+    assert "Demo logins (http://127.0.0.1:8011/):" in elsewhere.getvalue()
+
+
+@pytest.mark.django_db
 def test_a_wrong_password_stays_on_the_login_page(client):
     call_command("load_demo", stdout=io.StringIO())
     response = client.post("/login/", {"username": "analyst", "password": "wrong"})

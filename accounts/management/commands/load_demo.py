@@ -13,12 +13,16 @@ class Command(BaseCommand):
         "create the demo users and print their logins."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument("--address", default="127.0.0.1:8000",
+                            help="host:port the demo is served on, for the printed address (default 127.0.0.1:8000)")
+
     def handle(self, *args, **options):
         call_command("load_reference_data", stdout=self.stdout)
         users = demo_users_create()
         call_command("ingest_cables", str(SEED_CABLES), "--sync", "--no-progress", stdout=self.stdout)
         self.seed_facts_accept(next(user for user in users if user.is_analyst))
-        self.stdout.write("\nDemo logins (http://127.0.0.1:8000/):")
+        self.stdout.write(f"\nDemo logins (http://{options['address']}/):")
         for demo in DEMO_USERS:
             self.stdout.write(
                 f"  {demo.username:<8} password {demo.password:<20} {demo.role}, cleared {demo.clearance}"
