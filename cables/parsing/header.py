@@ -29,7 +29,6 @@ _POST_LETTERS_RE = re.compile(r"[A-Z]{2}")
 #: Starting with the letters of "TIXBZ", which are checked first.
 _BLOCK_WORDS = ("TO", "INFO", "XMT", "BT", "ZEN", "ZFR", "ZEM")
 _BLOCK_RE = re.compile(r"^[ \t]*(TO|INFO|XMT|BT|ZEN|ZFR|ZEM)\b[ \t]*(.*)$")
-_TRAILING_SERIAL_RE = re.compile(r"[ \t]+\d{1,6}$")
 
 
 def parse_address(line: str) -> dict | None:
