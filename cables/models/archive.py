@@ -173,13 +173,16 @@ class CableReference(models.Model):
 
     citing = models.ForeignKey(Cable, on_delete=models.CASCADE, related_name="references_made")
     position = models.PositiveSmallIntegerField(default=0)
-    reference_id = models.CharField(max_length=40, db_index=True)
+    reference_id = models.CharField(max_length=40)
     cited = models.ForeignKey(Cable, null=True, blank=True, on_delete=models.SET_NULL, related_name="cited_by")
 
     objects = CableReferenceQuerySet.as_manager()
 
     class Meta:
         ordering = ["citing", "position"]
+        # A plain index: reference ids are looked up whole, never by a LIKE prefix, so the second
+        # (pattern) index that `db_index` adds on PostgreSQL would only slow bulk loads.
+        indexes = [models.Index(fields=["reference_id"], name="cables_reference_cited_ref")]
 
     def __str__(self):
         return f"{self.citing.reference_id} -> {self.reference_id}"
