@@ -13,8 +13,8 @@ class CableFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search_text", label="Words in the cable")
     tag = django_filters.CharFilter(method="with_tag", label="TAGS code, e.g. KV")
     origin = django_filters.CharFilter(field_name="origin", lookup_expr="icontains", label="Origin (FM line)")
-    created_after = django_filters.DateFilter(field_name="created", lookup_expr="date__gte", label="Sent on or after")
-    created_before = django_filters.DateFilter(field_name="created", lookup_expr="date__lte", label="Sent on or before")
+    created_after = django_filters.DateFilter(method="sent_on_or_after", label="Sent on or after")
+    created_before = django_filters.DateFilter(method="sent_on_or_before", label="Sent on or before")
     classification = django_filters.ChoiceFilter(choices=[(c, c) for c in CLASSIFICATIONS])
 
     class Meta:
@@ -23,6 +23,12 @@ class CableFilter(django_filters.FilterSet):
 
     def search_text(self, queryset, name, value):
         return queryset.search(value)
+
+    def sent_on_or_after(self, queryset, name, value):
+        return queryset.sent_on_or_after(value)
+
+    def sent_on_or_before(self, queryset, name, value):
+        return queryset.sent_on_or_before(value)
 
     def with_tag(self, queryset, name, value):
         return queryset.filter(tags__code=value.strip().upper())

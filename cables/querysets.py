@@ -6,6 +6,7 @@ search and count of cables and paragraphs starts from it.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 
@@ -13,6 +14,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db import connection, models
 from django.db.models import Expression, F, IntegerField, Q, Value
 from django.db.models.functions import Coalesce, Greatest, Least, Lower, NullIf, StrIndex, Substr
+from django.utils import timezone
 
 from cables import fts
 from cables.clearance import visible_q
@@ -44,6 +46,11 @@ class StoredSearchVector(Expression):
         return f"{compiler.quote_name_unless_alias(table)}.{connection.ops.quote_name('search_vector')}", []
 
 
+def _day_start(day: dt.date) -> dt.datetime:
+    """Midnight at the start of `day` in the current time zone, where `created__date` cuts days."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
+
+
 class CableQuerySet(models.QuerySet):
     def visible_to(self, user):
         return self.filter(visible_q(user, "classification_level", "noforn"))
@@ -51,6 +58,16 @@ class CableQuerySet(models.QuerySet):
     def current(self):
         """The revision lists show: the latest text of each cable."""
         return self.filter(is_current=True)
+
+    def sent_on_or_after(self, day: dt.date):
+        """Cables sent on `day` or later, as `created__date__gte` finds them, in a form an index on `created` serves."""
+        return self.filter(created__gte=_day_start(day))
+
+    def sent_on_or_before(self, day: dt.date):
+        """Cables sent on `day` or earlier (see `sent_on_or_after`)."""
+        if day >= dt.date.max:
+            return self.filter(created__isnull=False)
+        return self.filter(created__lt=_day_start(day + dt.timedelta(days=1)))
 
     def newest_first(self):
         return self.order_by(*NEWEST)

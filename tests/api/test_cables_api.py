@@ -192,3 +192,24 @@ def test_a_json_body_that_is_not_an_object_is_a_clear_400(client, analyst):
     response = client.post("/api/v1/cables/", [None, None], content_type="application/json")
     assert response.status_code == 400
     assert response.json()
+
+
+def test_date_filters_cut_days_at_midnight_utc_on_both_sides(secret_noforn):
+    """A cable sent a microsecond before midnight belongs to the day before; the bounds take whole days."""
+    sent = {
+        "08STATE1": "2008-03-03T23:59:59.999999Z",
+        "08STATE2": "2008-03-04T00:00:00Z",
+        "08STATE3": "2008-03-04T23:59:59.999999Z",
+        "08STATE4": "2008-03-05T00:00:00Z",
+    }
+    for reference_id, created in sent.items():
+        cable_ingest(make_record(reference_id, classification="UNCLASSIFIED", created=created), reference_id)
+    cable_ingest(make_record("08STATE5", classification="UNCLASSIFIED", created=None), "undated")
+
+    def found(**params):
+        return sorted(references(client_for(secret_noforn).get("/api/v1/cables/", params).json()))
+
+    assert found(created_after="2008-03-04") == ["08STATE2", "08STATE3", "08STATE4"]
+    assert found(created_before="2008-03-04") == ["08STATE1", "08STATE2", "08STATE3"]
+    assert found(created_after="2008-03-04", created_before="2008-03-04") == ["08STATE2", "08STATE3"]
+    assert found(created_after="0001-01-01", created_before="9999-12-31") == sorted(set(sent))
