@@ -6,8 +6,9 @@
 BULK_PROCESSES=n passes `--processes n` to the command.
 
 The database named in DATABASE_URL is emptied (migrated back to zero and up
-again) and given the reference data (posts, to which addressee lines link) first. Prints cables/second, total time, the peak resident memory of
-the command with its worker processes (sampled from /proc), and the time
+again) and given the reference data (posts, to which addressee lines link)
+first. Prints cables/second, total time, the peak resident memory of the
+command with its worker processes (sampled from /proc), and the time
 PostgreSQL's own COPY takes to load the same rows as plain text columns, so
 the cost of parsing and storing shows as a ratio. It also prints the server
 settings that weigh on a load (see the README's PostgreSQL settings) and how
