@@ -31,6 +31,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.db.models import F
 from django.utils import timezone
 
+from cables.bulk_keys import foreign_keys_set_aside, stored_cables_estimate, worth_setting_aside
 from cables.bulk_write import (
     COUNTS,
     BatchOutcome,
@@ -274,7 +275,8 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
         _finish_batch(outcome, job, totals, errors, announce)
         bar.update(outcome.counts["seen"])
 
-    with autovacuum_paused(), _collector_frozen():
+    keys_aside = writing_here and worth_setting_aside(stored_cables_estimate(), _file_sizes(paths))
+    with autovacuum_paused(), foreign_keys_set_aside(keys_aside, notes), _collector_frozen():
         connections.close_all()  # the workers are forked: they must not share our database socket
         context = multiprocessing.get_context("fork")
         try:
@@ -298,6 +300,16 @@ def bulk_ingest(paths: list[Path], *, processes: int | None = None, batch_size: 
     job.save(update_fields=["errors", "notes", "state", "finished_at"])
     job.refresh_from_db()
     return BulkResult(job=job, seconds=time.monotonic() - started, errors=errors)
+
+
+def _file_sizes(paths: list[Path]) -> list[tuple[int, bool]]:
+    sizes = []
+    for path in paths:
+        try:
+            sizes.append((path.stat().st_size, path.suffix == ".gz"))
+        except OSError:
+            continue
+    return sizes
 
 
 def _finish_batch(outcome: BatchOutcome, job: IngestionJob, totals: dict, errors: list, announce: bool) -> None:
