@@ -23,6 +23,8 @@ logger = logging.getLogger(__name__)
 #: Bytes of cables.csv a cable takes, and how much gzip shrinks them, to tell a load's size from its files.
 ARCHIVE_BYTES_A_CABLE = 8_000
 GZIP_RATIO = 4
+#: How long dropping the keys may wait for a table's lock, so that a live site's readers never queue behind it.
+LOCK_WAIT = "5s"
 #: Setting the keys aside pays when the load brings at least this share of what the archive will then hold:
 #: the checks saved grow with the load, the validation with the whole archive.
 WORTH_IT_SHARE = 0.1
@@ -101,14 +103,16 @@ def _drop() -> dict[tuple[str, str], str]:
     quote = connection.ops.quote_name
     try:
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL lock_timeout = '5s'")  # never queue a live site's readers behind the load
+            cursor.execute("SELECT set_config('lock_timeout', %s, true)", [LOCK_WAIT])
             present = _present(cursor)
-            for (table, _), name in present.items():
+            known = {(key.table, key.column) for key in archive_foreign_keys()}
+            dropped = {where: name for where, name in present.items() if where in known}
+            for (table, _), name in dropped.items():
                 cursor.execute(f"ALTER TABLE {quote(table)} DROP CONSTRAINT {quote(name)}")
     except (ProgrammingError, OperationalError) as exc:
         logger.warning("the archive's foreign keys are checked row by row in this load: %s", exc)
         return {}
-    return present
+    return dropped
 
 
 def foreign_keys_restore(names: dict[tuple[str, str], str] | None = None) -> list[str]:

@@ -98,3 +98,27 @@ def test_a_key_that_does_not_hold_is_reported_and_still_checks_new_rows():
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM cables_paragraph WHERE cable_id = 987654321")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_load_keeps_the_keys_when_a_reader_holds_the_tables(tmp_path, monkeypatch):
+    import psycopg
+    from django.conf import settings
+
+    from cables import bulk as bulk_module
+    from cables import bulk_keys
+
+    monkeypatch.setattr(bulk_keys, "LOCK_WAIT", "200ms")
+    before = foreign_keys()
+    during = []
+    resolve = bulk_module.references_resolve
+    monkeypatch.setattr(bulk_module, "references_resolve", lambda: (during.append(foreign_keys()), resolve())[1])
+    db = settings.DATABASES["default"]
+    with psycopg.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], password=db["PASSWORD"],
+                         dbname=db["NAME"]) as reader:
+        reader.execute("SELECT count(*) FROM cables_paragraph")  # its transaction stays open, holding the table
+        rows = [(n, "UNCLASSIFIED", f"1. (U) Text {n}. " + "word " * 400) for n in range(1200, 1212)]
+        bulk(write_archive(tmp_path / "busy.csv", rows))
+    assert during == [before] and foreign_keys() == before
+    assert Cable.objects.count() == 12
