@@ -51,19 +51,30 @@ def foreign_keys() -> dict[tuple[str, str], tuple[str, bool, bool, bool]]:
         return {(table, column): tuple(rest) for table, column, *rest in cursor.fetchall()}
 
 
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_a_large_load_runs_without_the_keys_and_ends_with_each_back_and_validated(tmp_path, monkeypatch):
+@pytest.fixture
+def keys_during_load(monkeypatch) -> list:
+    """The foreign keys as a load's last step (resolving REFs) finds them, once for each load."""
     from cables import bulk as bulk_module
 
+    seen = []
+    resolve = bulk_module.references_resolve
+
+    def resolve_and_look():
+        seen.append(foreign_keys())
+        return resolve()
+
+    monkeypatch.setattr(bulk_module, "references_resolve", resolve_and_look)
+    return seen
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_large_load_runs_without_the_keys_and_ends_with_each_back_and_validated(tmp_path, keys_during_load):
     before = foreign_keys()
     assert len(before) == 8 and all(validated for _, validated, _, _ in before.values())
-    during = []
-    resolve = bulk_module.references_resolve
-    monkeypatch.setattr(bulk_module, "references_resolve", lambda: (during.append(foreign_keys()), resolve())[1])
     rows = [(n, "UNCLASSIFIED", f"1. (U) Text {n}. " + "word " * 400, "09STATE1001") for n in range(1000, 1012)]
     bulk(write_archive(tmp_path / "large.csv", rows))
-    assert during == [{}]
+    assert keys_during_load == [{}]
     assert foreign_keys() == before
     assert Cable.objects.count() == 12 and not Cable.objects.filter(paragraphs__isnull=True).exists()
     assert Paragraph.objects.filter(text__startswith="Text 1011.").count() == 1
@@ -102,23 +113,19 @@ def test_a_key_that_does_not_hold_is_reported_and_still_checks_new_rows():
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_a_load_keeps_the_keys_when_a_reader_holds_the_tables(tmp_path, monkeypatch):
+def test_a_load_keeps_the_keys_when_a_reader_holds_the_tables(tmp_path, monkeypatch, keys_during_load):
     import psycopg
     from django.conf import settings
 
-    from cables import bulk as bulk_module
     from cables import bulk_keys
 
     monkeypatch.setattr(bulk_keys, "LOCK_WAIT", "200ms")
     before = foreign_keys()
-    during = []
-    resolve = bulk_module.references_resolve
-    monkeypatch.setattr(bulk_module, "references_resolve", lambda: (during.append(foreign_keys()), resolve())[1])
     db = settings.DATABASES["default"]
     with psycopg.connect(host=db["HOST"], port=db["PORT"], user=db["USER"], password=db["PASSWORD"],
                          dbname=db["NAME"]) as reader:
         reader.execute("SELECT count(*) FROM cables_paragraph")  # its transaction stays open, holding the table
         rows = [(n, "UNCLASSIFIED", f"1. (U) Text {n}. " + "word " * 400) for n in range(1200, 1212)]
         bulk(write_archive(tmp_path / "busy.csv", rows))
-    assert during == [before] and foreign_keys() == before
+    assert keys_during_load == [before] and foreign_keys() == before
     assert Cable.objects.count() == 12
