@@ -16,7 +16,10 @@ import logging
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db import DatabaseError, OperationalError, ProgrammingError, connection, transaction
+
+from cables.bulk_write import ARCHIVE_TABLES
 
 logger = logging.getLogger(__name__)
 
@@ -43,11 +46,11 @@ class ForeignKey:
 
 
 def archive_foreign_keys() -> list[ForeignKey]:
-    """Every foreign key of the tables a bulk load fills, as the models declare them."""
-    from cables.models import Cable, CableRecipient, CableReference, Paragraph
-
+    """Every foreign key of the tables a bulk load fills (`ARCHIVE_TABLES`), as the models declare them."""
     keys = []
-    for model in (Cable, Paragraph, CableRecipient, CableReference, Cable.tags.through):
+    for model in apps.get_models(include_auto_created=True):
+        if model._meta.db_table not in ARCHIVE_TABLES:
+            continue
         for field in model._meta.concrete_fields:
             if field.is_relation and field.db_constraint:
                 target = field.target_field
